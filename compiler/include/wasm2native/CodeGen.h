@@ -1,0 +1,45 @@
+//===- CodeGen.h - Targets, the optimisation pipeline, object emission ----===//
+//
+// A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
+// TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level;
+// emit() produces an object file or assembly in memory.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WASM2NATIVE_CODEGEN_H
+#define WASM2NATIVE_CODEGEN_H
+
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Triple.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace w2n {
+
+enum class OptLevel { O0, O1, O2, O3, Os };
+
+struct TargetInfo {
+  std::string Name;    ///< wasm2native's name, e.g. "x86_64-linux": the runtime's folder
+  llvm::Triple Triple; ///< the LLVM triple
+  std::string DefaultCPU;
+  bool Is64Bit;
+};
+
+/// The targets wasm2native supports, in --print-targets order.
+const std::vector<TargetInfo> &supportedTargets();
+/// Resolves a --target value (a short name or an LLVM triple); empty means the host.
+llvm::Expected<TargetInfo> resolveTarget(const std::string &Spec);
+
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O);
+
+void optimize(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
+
+enum class EmitKind { Object, Assembly };
+llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitKind K);
+
+} // namespace w2n
+
+#endif

@@ -1,0 +1,25 @@
+//===- Link.h - In-process linking with lld -------------------------------===//
+//
+// linkExecutable links the module's object with the target's runtime archive into a fully static ELF
+// executable, with lld running inside this process. The output appears atomically: it is written
+// beside its final path and renamed, so a failure never leaves a partial file.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WASM2NATIVE_LINK_H
+#define WASM2NATIVE_LINK_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+
+namespace w2n {
+
+llvm::Error linkExecutable(llvm::StringRef Object, const std::string &RuntimeArchive,
+                           const std::string &Output);
+
+/// Writes Data to Path atomically (temporary file + rename); Executable sets mode 0755.
+llvm::Error writeFileAtomically(const std::string &Path, llvm::StringRef Data, bool Executable);
+
+} // namespace w2n
+
+#endif

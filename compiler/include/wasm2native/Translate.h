@@ -1,0 +1,38 @@
+//===- Translate.h - From a validated module to LLVM IR -------------------===//
+//
+// translateModule builds one LLVM module holding every wasm function (each taking the instance pointer
+// first), the instance layout, the instantiation routine and, for executables, the w2n_module_main
+// entry point that the runtime calls. The IR follows runtime-lib/include/w2n_abi.h exactly.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WASM2NATIVE_TRANSLATE_H
+#define WASM2NATIVE_TRANSLATE_H
+
+#include "wasm2native/Module.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+#include "llvm/TargetParser/Triple.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace w2n {
+
+enum class BoundsChecks { Guard, Explicit };
+
+struct TranslateOptions {
+  /// Emit w2n_module_main and the WASI configuration tables (an executable, not an embeddable object).
+  bool Executable = true;
+  BoundsChecks Bounds = BoundsChecks::Guard;
+  std::vector<std::string> Dirs; ///< --dir values, "HOST" or "HOST::GUEST"
+  std::vector<std::string> Env;  ///< --env values, "NAME=VALUE"
+};
+
+llvm::Expected<std::unique_ptr<llvm::Module>>
+translateModule(const Module &M, llvm::LLVMContext &Ctx, const llvm::Triple &Triple,
+                const llvm::DataLayout &Layout, const TranslateOptions &Opts);
+
+} // namespace w2n
+
+#endif

@@ -1,0 +1,312 @@
+//===- InstrReader.cpp - Instruction decoding -----------------------------===//
+//
+// Opcodes are looked up in tables built once from Opcodes.def: one for single-byte opcodes and one per
+// prefix (0xfc, 0xfd), whose sub-opcodes are LEB128 u32. Immediates are decoded by the opcode's shape.
+//
+//===----------------------------------------------------------------------===//
+#include "Binary/InstrReader.h"
+#include <vector>
+
+using namespace w2n;
+using llvm::Error;
+
+static const OpInfo OpTable[] = {
+#define NA Bottom
+#define W2N_OP(Name, Prefix, Code, Text, Kind, R, P1, P2, P3, Mem)                                \
+  {uint16_t(Prefix), uint32_t(Code), Text, OpKind::Kind, ValType::R, ValType::P1, ValType::P2,     \
+   ValType::P3, uint8_t(Mem)},
+#include "wasm2native/Opcodes.def"
+#undef W2N_OP
+#undef NA
+};
+
+const OpInfo &w2n::opInfo(Op O) { return OpTable[unsigned(O)]; }
+
+namespace {
+struct OpLookup {
+  std::vector<Op> Single = std::vector<Op>(256, Op::Count);
+  std::vector<Op> FC = std::vector<Op>(32, Op::Count);
+  std::vector<Op> FD = std::vector<Op>(512, Op::Count);
+  OpLookup() {
+    for (unsigned I = 0; I < unsigned(Op::Count); ++I) {
+      const OpInfo &Info = OpTable[I];
+      if (Info.Prefix == 0)
+        Single[Info.Code] = Op(I);
+      else if (Info.Prefix == 0xfc)
+        FC[Info.Code] = Op(I);
+      else
+        FD[Info.Code] = Op(I);
+    }
+  }
+};
+} // namespace
+
+static const OpLookup &lookup() {
+  static const OpLookup L;
+  return L;
+}
+
+Error InstrReader::readZeroByte() {
+  auto B = R.readByte();
+  if (!B)
+    return B.takeError();
+  if (*B != 0)
+    return R.failAt(R.offset() - 1, "zero byte expected");
+  return Error::success();
+}
+
+Error InstrReader::readBlockType(BlockType &BT) {
+  uint64_t At = R.offset();
+  if (R.atEnd())
+    return R.fail("unexpected end");
+  uint8_t B = R.data()[At];
+  if (B == 0x40) {
+    (void)R.readByte();
+    BT.K = BlockType::Empty;
+    return Error::success();
+  }
+  if (B & 0x40) { // a negative single-byte s33: a value type
+    auto T = R.readValType();
+    if (!T)
+      return T.takeError();
+    BT.K = BlockType::Value;
+    BT.Type = *T;
+    return Error::success();
+  }
+  auto Idx = R.readS33();
+  if (!Idx)
+    return Idx.takeError();
+  if (*Idx < 0)
+    return R.failAt(At, "malformed block type");
+  BT.K = BlockType::TypeIndex;
+  BT.Index = uint32_t(*Idx);
+  if (*Idx >= int64_t(M.Types.size()))
+    return R.failAt(At, "unknown type");
+  return Error::success();
+}
+
+Error InstrReader::readMemArg(Instr &I) {
+  auto Align = R.readU32();
+  if (!Align)
+    return Align.takeError();
+  auto Offset = R.readU32();
+  if (!Offset)
+    return Offset.takeError();
+  I.AlignLog2 = *Align;
+  I.Imm = *Offset;
+  I.Index2 = 0;
+  return Error::success();
+}
+
+Error InstrReader::next(Instr &I) {
+  I = Instr();
+  I.Offset = R.offset();
+  auto B = R.readByte();
+  if (!B)
+    return B.takeError();
+  Op O = Op::Count;
+  if (*B == 0xfc || *B == 0xfd) {
+    auto Sub = R.readU32();
+    if (!Sub)
+      return Sub.takeError();
+    const auto &Table = *B == 0xfc ? lookup().FC : lookup().FD;
+    if (*Sub < Table.size())
+      O = Table[*Sub];
+  } else {
+    O = lookup().Single[*B];
+  }
+  if (O == Op::Count)
+    return R.failAt(I.Offset, "illegal opcode");
+  I.Opcode = O;
+  const OpInfo &Info = opInfo(O);
+
+  auto U32 = [&](uint32_t &Out) -> Error {
+    auto V = R.readU32();
+    if (!V)
+      return V.takeError();
+    Out = *V;
+    return Error::success();
+  };
+  auto LaneByte = [&]() -> Error {
+    auto L = R.readByte();
+    if (!L)
+      return L.takeError();
+    I.Index = *L;
+    return Error::success();
+  };
+
+  switch (Info.Kind) {
+  case OpKind::Simple:
+  case OpKind::ExtractLane:
+  case OpKind::ReplaceLane:
+    if (Info.Kind != OpKind::Simple)
+      return LaneByte();
+    return Error::success();
+  case OpKind::Load:
+  case OpKind::Store:
+  case OpKind::LoadSplat:
+  case OpKind::LoadZero:
+  case OpKind::LoadExtend:
+    return readMemArg(I);
+  case OpKind::LoadLane:
+  case OpKind::StoreLane:
+    if (Error E = readMemArg(I))
+      return E;
+    return LaneByte();
+  case OpKind::Special:
+    break;
+  }
+
+  switch (O) {
+  case Op::Block:
+  case Op::Loop:
+  case Op::If:
+    return readBlockType(I.Block);
+  case Op::Br:
+  case Op::BrIf:
+  case Op::Call:
+  case Op::LocalGet:
+  case Op::LocalSet:
+  case Op::LocalTee:
+  case Op::GlobalGet:
+  case Op::GlobalSet:
+  case Op::TableGet:
+  case Op::TableSet:
+  case Op::RefFunc:
+  case Op::DataDrop:
+  case Op::ElemDrop:
+  case Op::TableGrow:
+  case Op::TableSize:
+  case Op::TableFill:
+    return U32(I.Index);
+  case Op::BrTable: {
+    uint32_t N;
+    if (Error E = U32(N))
+      return E;
+    // Each target takes at least one byte: refuse counts the body cannot hold before allocating.
+    if (N > R.remaining())
+      return R.fail("unexpected end");
+    for (uint32_t K = 0; K <= N; ++K) {
+      uint32_t L;
+      if (Error E = U32(L))
+        return E;
+      I.Targets.push_back(L);
+    }
+    return Error::success();
+  }
+  case Op::CallIndirect:
+    if (Error E = U32(I.Index))
+      return E;
+    return U32(I.Index2);
+  case Op::SelectT: {
+    uint32_t N;
+    if (Error E = U32(N))
+      return E;
+    if (N != 1)
+      return R.failAt(I.Offset, "invalid result arity");
+    auto T = R.readValType();
+    if (!T)
+      return T.takeError();
+    I.Type = *T;
+    I.TypedSelect = true;
+    return Error::success();
+  }
+  case Op::MemorySize:
+  case Op::MemoryGrow:
+  case Op::MemoryFill:
+    return readZeroByte();
+  case Op::MemoryCopy:
+    if (Error E = readZeroByte())
+      return E;
+    return readZeroByte();
+  case Op::MemoryInit:
+    if (Error E = U32(I.Index))
+      return E;
+    return readZeroByte();
+  case Op::TableInit: // elem index, then table index
+    if (Error E = U32(I.Index))
+      return E;
+    return U32(I.Index2);
+  case Op::TableCopy: // destination table, then source table
+    if (Error E = U32(I.Index))
+      return E;
+    return U32(I.Index2);
+  case Op::I32Const: {
+    auto V = R.readS32();
+    if (!V)
+      return V.takeError();
+    I.Imm = uint32_t(*V);
+    return Error::success();
+  }
+  case Op::I64Const: {
+    auto V = R.readS64();
+    if (!V)
+      return V.takeError();
+    I.Imm = uint64_t(*V);
+    return Error::success();
+  }
+  case Op::F32Const: {
+    auto V = R.readF32Bits();
+    if (!V)
+      return V.takeError();
+    I.Imm = *V;
+    return Error::success();
+  }
+  case Op::F64Const: {
+    auto V = R.readF64Bits();
+    if (!V)
+      return V.takeError();
+    I.Imm = *V;
+    return Error::success();
+  }
+  case Op::RefNull: {
+    auto T = R.readRefType();
+    if (!T)
+      return T.takeError();
+    I.Type = *T;
+    return Error::success();
+  }
+  default:
+    break;
+  }
+  // The remaining specials have no immediates, except SIMD's v128.const and i8x16.shuffle, which
+  // OpcodesSIMD.def marks Special with Mem == 16.
+  if (Info.Prefix == 0xfd && Info.Mem == 16) {
+    if (R.remaining() < 16)
+      return R.fail("unexpected end");
+    for (unsigned K = 0; K < 16; ++K)
+      I.Lanes[K] = R.data()[R.offset() + K];
+    if (Error E = R.skip(16))
+      return E;
+    uint64_t Lo = 0, Hi = 0;
+    for (unsigned K = 0; K < 8; ++K) {
+      Lo |= uint64_t(I.Lanes[K]) << (8 * K);
+      Hi |= uint64_t(I.Lanes[8 + K]) << (8 * K);
+    }
+    I.Imm = Lo;
+    I.ImmHigh = Hi;
+  }
+  return Error::success();
+}
+
+Error w2n::decodeLocals(const Module &M, Function &F) {
+  Reader R(M.Bytes.data(), F.BodyOffset, F.BodyOffset + F.BodySize);
+  auto Groups = R.readU32();
+  if (!Groups)
+    return Groups.takeError();
+  uint64_t Total = 0;
+  for (uint32_t G = 0; G < *Groups; ++G) {
+    auto N = R.readU32();
+    if (!N)
+      return N.takeError();
+    auto T = R.readValType();
+    if (!T)
+      return T.takeError();
+    Total += *N;
+    if (Total > 50000)
+      return R.fail("too many locals");
+    F.Locals.insert(F.Locals.end(), *N, *T);
+  }
+  F.CodeOffset = R.offset();
+  return llvm::Error::success();
+}

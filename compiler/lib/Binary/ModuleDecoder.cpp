@@ -1,0 +1,671 @@
+//===- ModuleDecoder.cpp - Sections of a Wasm 2.0 binary ------------------===//
+//
+// Reads the preamble and each section in order, filling a Module. Function bodies are not decoded
+// here beyond their local declarations: they are recorded as spans and validated afterwards, one by
+// one, by the validator. Module-level validation (index spaces, limits, constant expressions, exports,
+// the start function) happens here, as soon as the information it needs has been read.
+//
+//===----------------------------------------------------------------------===//
+#include "Binary/InstrReader.h"
+#include "Binary/Reader.h"
+#include "wasm2native/Decoder.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace w2n;
+using llvm::Error;
+using llvm::Expected;
+
+namespace {
+
+class ModuleDecoder {
+public:
+  explicit ModuleDecoder(Module &M) : M(M) {}
+  Error decode();
+
+private:
+  Error readSection(uint8_t Id, Reader &R);
+  Error readTypes(Reader &R);
+  Error readImports(Reader &R);
+  Error readFunctions(Reader &R);
+  Error readTables(Reader &R);
+  Error readMemories(Reader &R);
+  Error readGlobals(Reader &R);
+  Error readExports(Reader &R);
+  Error readStart(Reader &R);
+  Error readElems(Reader &R);
+  Error readDataCount(Reader &R);
+  Error readCode(Reader &R);
+  Error readData(Reader &R);
+  void readNames(Reader &R);
+
+  Error readLimits(Reader &R, Limits &L, uint64_t MaxMin, const char *What);
+  Error readTableType(Reader &R, TableType &T);
+  Error readGlobalType(Reader &R, GlobalType &T);
+  Error readConstExpr(Reader &R, ValType Expected, ConstExpr &Out);
+  Expected<uint32_t> readCount(Reader &R);
+
+  Module &M;
+  uint32_t NumDeclaredFuncs = 0;
+  bool SawCode = false;
+};
+
+} // namespace
+
+Expected<uint32_t> ModuleDecoder::readCount(Reader &R) {
+  auto N = R.readU32();
+  if (!N)
+    return N.takeError();
+  // Every element takes at least one byte, so a larger count is a truncated section; refusing it
+  // here keeps a hostile count from allocating gigabytes.
+  if (*N > R.remaining())
+    return R.fail("unexpected end of section or function");
+  return *N;
+}
+
+Error ModuleDecoder::decode() {
+  Reader R(M.Bytes.data(), 0, M.Bytes.size());
+  static const uint8_t Magic[4] = {0x00, 0x61, 0x73, 0x6d};
+  if (M.Bytes.size() < 4 || std::memcmp(M.Bytes.data(), Magic, 4) != 0)
+    return wasmError(0, "magic header not detected");
+  if (M.Bytes.size() < 8)
+    return wasmError(4, "unexpected end");
+  static const uint8_t Version[4] = {0x01, 0x00, 0x00, 0x00};
+  if (std::memcmp(M.Bytes.data() + 4, Version, 4) != 0)
+    return wasmError(4, "unknown binary version");
+  if (Error E = R.skip(8))
+    return E;
+
+  // Known sections must appear at most once and in this order (data count sits between element and
+  // code); custom sections may appear anywhere.
+  static const int OrderOf[13] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+  int LastOrder = 0;
+  while (!R.atEnd()) {
+    uint64_t SectionStart = R.offset();
+    auto IdByte = R.readByte();
+    if (!IdByte)
+      return IdByte.takeError();
+    uint8_t Id = *IdByte;
+    auto Size = R.readU32();
+    if (!Size)
+      return Size.takeError();
+    if (*Size > R.remaining())
+      return R.fail("length out of bounds");
+    if (Id > 12)
+      return wasmError(SectionStart, "malformed section id");
+    if (Id != 0) {
+      if (OrderOf[Id] <= LastOrder)
+        return wasmError(SectionStart, "unexpected content after last section");
+      LastOrder = OrderOf[Id];
+    }
+    Reader Sec(M.Bytes.data(), R.offset(), R.offset() + *Size);
+    if (Error E = readSection(Id, Sec))
+      return E;
+    if (!Sec.atEnd())
+      return Sec.fail("section size mismatch");
+    (void)R.skip(*Size);
+  }
+
+  if (NumDeclaredFuncs != 0 && !SawCode)
+    return wasmError(M.Bytes.size(), "function and code section have inconsistent lengths");
+  if (M.DataCount && *M.DataCount != M.Datas.size())
+    return wasmError(M.Bytes.size(), "data count and data section have inconsistent lengths");
+  return Error::success();
+}
+
+Error ModuleDecoder::readSection(uint8_t Id, Reader &R) {
+  switch (Id) {
+  case 0: {
+    auto Name = R.readName();
+    if (!Name)
+      return Name.takeError();
+    if (*Name == "name")
+      readNames(R);
+    (void)R.skip(R.remaining());
+    return Error::success();
+  }
+  case 1: return readTypes(R);
+  case 2: return readImports(R);
+  case 3: return readFunctions(R);
+  case 4: return readTables(R);
+  case 5: return readMemories(R);
+  case 6: return readGlobals(R);
+  case 7: return readExports(R);
+  case 8: return readStart(R);
+  case 9: return readElems(R);
+  case 10: return readCode(R);
+  case 11: return readData(R);
+  case 12: return readDataCount(R);
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readTypes(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    uint64_t At = R.offset();
+    auto Form = R.readByte();
+    if (!Form)
+      return Form.takeError();
+    if (*Form != 0x60)
+      return wasmError(At, "malformed function type");
+    FuncType FT;
+    for (auto *List : {&FT.Params, &FT.Results}) {
+      auto Count = readCount(R);
+      if (!Count)
+        return Count.takeError();
+      for (uint32_t K = 0; K < *Count; ++K) {
+        auto T = R.readValType();
+        if (!T)
+          return T.takeError();
+        List->push_back(*T);
+      }
+    }
+    M.Types.push_back(std::move(FT));
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readLimits(Reader &R, Limits &L, uint64_t MaxMin, const char *What) {
+  uint64_t At = R.offset();
+  auto Flags = R.readByte();
+  if (!Flags)
+    return Flags.takeError();
+  if (*Flags > 1)
+    return wasmError(At, "integer too large");
+  auto Min = R.readU32();
+  if (!Min)
+    return Min.takeError();
+  L.Min = *Min;
+  if (*Flags == 1) {
+    auto Max = R.readU32();
+    if (!Max)
+      return Max.takeError();
+    L.Max = *Max;
+  }
+  if (L.Min > MaxMin)
+    return wasmError(At, llvm::Twine(What) + " size must be at most 65536 pages (4GiB)");
+  if (L.Max && *L.Max > MaxMin)
+    return wasmError(At, llvm::Twine(What) + " size must be at most 65536 pages (4GiB)");
+  if (L.Max && *L.Max < L.Min)
+    return wasmError(At, "size minimum must not be greater than maximum");
+  return Error::success();
+}
+
+Error ModuleDecoder::readTableType(Reader &R, TableType &T) {
+  auto RT = R.readRefType();
+  if (!RT)
+    return RT.takeError();
+  T.Elem = *RT;
+  return readLimits(R, T.Lim, UINT32_MAX, "table");
+}
+
+Error ModuleDecoder::readGlobalType(Reader &R, GlobalType &T) {
+  auto VT = R.readValType();
+  if (!VT)
+    return VT.takeError();
+  T.Type = *VT;
+  uint64_t At = R.offset();
+  auto Mut = R.readByte();
+  if (!Mut)
+    return Mut.takeError();
+  if (*Mut > 1)
+    return wasmError(At, "malformed mutability");
+  T.Mutable = *Mut == 1;
+  return Error::success();
+}
+
+Error ModuleDecoder::readImports(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    Import Imp;
+    Imp.Offset = R.offset();
+    auto Mod = R.readName();
+    if (!Mod)
+      return Mod.takeError();
+    auto Name = R.readName();
+    if (!Name)
+      return Name.takeError();
+    Imp.Module = *Mod;
+    Imp.Name = *Name;
+    uint64_t KindAt = R.offset();
+    auto Kind = R.readByte();
+    if (!Kind)
+      return Kind.takeError();
+    switch (*Kind) {
+    case 0: {
+      auto TI = R.readU32();
+      if (!TI)
+        return TI.takeError();
+      if (*TI >= M.Types.size())
+        return wasmError(KindAt + 1, "unknown type");
+      Function F;
+      F.TypeIndex = *TI;
+      F.Imported = true;
+      F.ImportIndex = M.Imports.size();
+      Imp.Kind = ExternKind::Func;
+      Imp.Index = M.Functions.size();
+      M.Functions.push_back(F);
+      ++M.NumImportedFuncs;
+      break;
+    }
+    case 1: {
+      TableType T;
+      if (Error E = readTableType(R, T))
+        return E;
+      Imp.Kind = ExternKind::Table;
+      Imp.Index = M.Tables.size();
+      M.Tables.push_back(T);
+      ++M.NumImportedTables;
+      break;
+    }
+    case 2: {
+      MemoryType T;
+      if (Error E = readLimits(R, T.Lim, 65536, "memory"))
+        return E;
+      Imp.Kind = ExternKind::Memory;
+      Imp.Index = M.Memories.size();
+      M.Memories.push_back(T);
+      ++M.NumImportedMemories;
+      break;
+    }
+    case 3: {
+      Global G;
+      if (Error E = readGlobalType(R, G.Type))
+        return E;
+      Imp.Kind = ExternKind::Global;
+      Imp.Index = M.Globals.size();
+      M.Globals.push_back(G);
+      ++M.NumImportedGlobals;
+      break;
+    }
+    default:
+      return wasmError(KindAt, "malformed import kind");
+    }
+    M.Imports.push_back(std::move(Imp));
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readFunctions(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    uint64_t At = R.offset();
+    auto TI = R.readU32();
+    if (!TI)
+      return TI.takeError();
+    if (*TI >= M.Types.size())
+      return wasmError(At, "unknown type");
+    Function F;
+    F.TypeIndex = *TI;
+    M.Functions.push_back(F);
+  }
+  NumDeclaredFuncs = *N;
+  return Error::success();
+}
+
+Error ModuleDecoder::readTables(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    TableType T;
+    if (Error E = readTableType(R, T))
+      return E;
+    M.Tables.push_back(T);
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readMemories(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    uint64_t At = R.offset();
+    MemoryType T;
+    if (Error E = readLimits(R, T.Lim, 65536, "memory"))
+      return E;
+    M.Memories.push_back(T);
+    if (M.Memories.size() > 1)
+      return wasmError(At, "multiple memories");
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readConstExpr(Reader &R, ValType Want, ConstExpr &Out) {
+  Out.Offset = R.offset();
+  InstrReader IR(M, R.offset(), R.end());
+  Instr I;
+  if (Error E = IR.next(I))
+    return E;
+  ValType Got;
+  switch (I.Opcode) {
+  case Op::I32Const: Out.K = ConstExpr::I32; Out.Bits = I.Imm; Got = ValType::I32; break;
+  case Op::I64Const: Out.K = ConstExpr::I64; Out.Bits = I.Imm; Got = ValType::I64; break;
+  case Op::F32Const: Out.K = ConstExpr::F32; Out.Bits = I.Imm; Got = ValType::F32; break;
+  case Op::F64Const: Out.K = ConstExpr::F64; Out.Bits = I.Imm; Got = ValType::F64; break;
+  case Op::RefNull: Out.K = ConstExpr::RefNull; Out.RefType = I.Type; Got = I.Type; break;
+  case Op::RefFunc:
+    if (I.Index >= M.Functions.size())
+      return wasmError(I.Offset, "unknown function " + llvm::Twine(I.Index));
+    Out.K = ConstExpr::RefFunc;
+    Out.Bits = I.Index;
+    M.DeclaredFuncRefs.resize(M.Functions.size());
+    M.DeclaredFuncRefs[I.Index] = true;
+    Got = ValType::FuncRef;
+    break;
+  case Op::GlobalGet:
+    // Wasm 2.0: only imported globals, and they must be immutable.
+    if (I.Index >= M.NumImportedGlobals)
+      return wasmError(I.Offset, "unknown global " + llvm::Twine(I.Index));
+    if (M.Globals[I.Index].Type.Mutable)
+      return wasmError(I.Offset, "constant expression required");
+    Out.K = ConstExpr::GlobalGet;
+    Out.Bits = I.Index;
+    Got = M.Globals[I.Index].Type.Type;
+    break;
+  default:
+    if (opInfo(I.Opcode).Prefix == 0xfd && opInfo(I.Opcode).Mem == 16 &&
+        opInfo(I.Opcode).Result == ValType::V128) { // v128.const
+      Out.K = ConstExpr::V128;
+      Out.Bits = I.Imm;
+      Out.High = I.ImmHigh;
+      Got = ValType::V128;
+      break;
+    }
+    if (I.Opcode == Op::End)
+      return wasmError(I.Offset, "type mismatch");
+    return wasmError(I.Offset, "constant expression required");
+  }
+  Instr End;
+  uint64_t EndAt = IR.offset();
+  if (Error E = IR.next(End))
+    return E;
+  if (End.Opcode != Op::End) {
+    if (opInfo(End.Opcode).Kind == OpKind::Simple || End.Opcode == Op::I32Const ||
+        End.Opcode == Op::I64Const || End.Opcode == Op::F32Const || End.Opcode == Op::F64Const ||
+        End.Opcode == Op::GlobalGet || End.Opcode == Op::RefNull || End.Opcode == Op::RefFunc)
+      return wasmError(EndAt, "type mismatch");
+    return wasmError(EndAt, "constant expression required");
+  }
+  if (Got != Want)
+    return wasmError(Out.Offset, "type mismatch");
+  return R.skip(IR.offset() - R.offset());
+}
+
+Error ModuleDecoder::readGlobals(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    Global G;
+    if (Error E = readGlobalType(R, G.Type))
+      return E;
+    if (Error E = readConstExpr(R, G.Type.Type, G.Init))
+      return E;
+    M.Globals.push_back(G);
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readExports(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  llvm::StringSet<> Names;
+  for (uint32_t I = 0; I < *N; ++I) {
+    uint64_t At = R.offset();
+    auto Name = R.readName();
+    if (!Name)
+      return Name.takeError();
+    uint64_t KindAt = R.offset();
+    auto Kind = R.readByte();
+    if (!Kind)
+      return Kind.takeError();
+    auto Index = R.readU32();
+    if (!Index)
+      return Index.takeError();
+    Export Ex{*Name, ExternKind(*Kind), *Index};
+    switch (*Kind) {
+    case 0:
+      if (*Index >= M.Functions.size())
+        return wasmError(KindAt, "unknown function " + llvm::Twine(*Index));
+      M.DeclaredFuncRefs.resize(M.Functions.size());
+      M.DeclaredFuncRefs[*Index] = true;
+      break;
+    case 1:
+      if (*Index >= M.Tables.size())
+        return wasmError(KindAt, "unknown table " + llvm::Twine(*Index));
+      break;
+    case 2:
+      if (*Index >= M.Memories.size())
+        return wasmError(KindAt, "unknown memory " + llvm::Twine(*Index));
+      break;
+    case 3:
+      if (*Index >= M.Globals.size())
+        return wasmError(KindAt, "unknown global " + llvm::Twine(*Index));
+      break;
+    default:
+      return wasmError(KindAt, "malformed export kind");
+    }
+    if (!Names.insert(Ex.Name).second)
+      return wasmError(At, "duplicate export name");
+    M.Exports.push_back(std::move(Ex));
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readStart(Reader &R) {
+  uint64_t At = R.offset();
+  auto Index = R.readU32();
+  if (!Index)
+    return Index.takeError();
+  if (*Index >= M.Functions.size())
+    return wasmError(At, "unknown function " + llvm::Twine(*Index));
+  const FuncType &FT = M.funcType(*Index);
+  if (!FT.Params.empty() || !FT.Results.empty())
+    return wasmError(At, "start function");
+  M.Start = *Index;
+  return Error::success();
+}
+
+Error ModuleDecoder::readElems(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    uint64_t At = R.offset();
+    auto Flags = R.readU32();
+    if (!Flags)
+      return Flags.takeError();
+    if (*Flags > 7)
+      return wasmError(At, "malformed elements segment kind");
+    ElemSegment S;
+    bool Passive = *Flags & 1, ExplicitTable = *Flags & 2, Exprs = *Flags & 4;
+    S.M = !Passive ? ElemSegment::Active
+                   : (ExplicitTable ? ElemSegment::Declarative : ElemSegment::Passive);
+    if (S.M == ElemSegment::Active) {
+      if (ExplicitTable) {
+        auto T = R.readU32();
+        if (!T)
+          return T.takeError();
+        S.Table = *T;
+      }
+      if (S.Table >= M.Tables.size())
+        return wasmError(At, "unknown table " + llvm::Twine(S.Table));
+      if (Error E = readConstExpr(R, ValType::I32, S.Offset))
+        return E;
+    }
+    // Flags 0 and 4 imply funcref; the others give an element kind (0x00) or a reference type.
+    if (*Flags & 3) {
+      if (Exprs) {
+        auto T = R.readRefType();
+        if (!T)
+          return T.takeError();
+        S.Type = *T;
+      } else {
+        uint64_t KAt = R.offset();
+        auto K = R.readByte();
+        if (!K)
+          return K.takeError();
+        if (*K != 0)
+          return wasmError(KAt, "malformed element kind");
+      }
+    }
+    auto Count = readCount(R);
+    if (!Count)
+      return Count.takeError();
+    for (uint32_t K = 0; K < *Count; ++K) {
+      ConstExpr E;
+      if (Exprs) {
+        if (Error Err = readConstExpr(R, S.Type, E))
+          return Err;
+      } else {
+        E.Offset = R.offset();
+        auto F = R.readU32();
+        if (!F)
+          return F.takeError();
+        if (*F >= M.Functions.size())
+          return wasmError(E.Offset, "unknown function " + llvm::Twine(*F));
+        E.K = ConstExpr::RefFunc;
+        E.Bits = *F;
+        M.DeclaredFuncRefs.resize(M.Functions.size());
+        M.DeclaredFuncRefs[*F] = true;
+      }
+      S.Items.push_back(E);
+    }
+    if (S.M == ElemSegment::Active && M.Tables[S.Table].Elem != S.Type)
+      return wasmError(At, "type mismatch");
+    M.Elems.push_back(std::move(S));
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readDataCount(Reader &R) {
+  auto N = R.readU32();
+  if (!N)
+    return N.takeError();
+  M.DataCount = *N;
+  return Error::success();
+}
+
+Error ModuleDecoder::readCode(Reader &R) {
+  SawCode = true;
+  uint64_t At = R.offset();
+  auto N = R.readU32();
+  if (!N)
+    return N.takeError();
+  if (*N != NumDeclaredFuncs)
+    return wasmError(At, "function and code section have inconsistent lengths");
+  for (uint32_t I = 0; I < *N; ++I) {
+    auto Size = R.readU32();
+    if (!Size)
+      return Size.takeError();
+    if (*Size > R.remaining())
+      return R.fail("unexpected end of section or function");
+    Function &F = M.Functions[M.NumImportedFuncs + I];
+    F.BodyOffset = R.offset();
+    F.BodySize = *Size;
+    if (Error E = decodeLocals(M, F))
+      return E;
+    (void)R.skip(*Size);
+  }
+  return Error::success();
+}
+
+Error ModuleDecoder::readData(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  if (M.DataCount && *M.DataCount != *N)
+    return R.fail("data count and data section have inconsistent lengths");
+  for (uint32_t I = 0; I < *N; ++I) {
+    uint64_t At = R.offset();
+    auto Flags = R.readU32();
+    if (!Flags)
+      return Flags.takeError();
+    DataSegment S;
+    if (*Flags > 2)
+      return wasmError(At, "malformed data segment kind");
+    S.Active = *Flags != 1;
+    if (*Flags == 2) {
+      auto Mem = R.readU32();
+      if (!Mem)
+        return Mem.takeError();
+      S.Memory = *Mem;
+    }
+    if (S.Active) {
+      if (S.Memory >= M.Memories.size())
+        return wasmError(At, "unknown memory " + llvm::Twine(S.Memory));
+      if (Error E = readConstExpr(R, ValType::I32, S.Offset))
+        return E;
+    }
+    auto Len = R.readU32();
+    if (!Len)
+      return Len.takeError();
+    if (*Len > R.remaining())
+      return R.fail("unexpected end of section or function");
+    S.DataOffset = R.offset();
+    S.DataSize = *Len;
+    (void)R.skip(*Len);
+    M.Datas.push_back(S);
+  }
+  return Error::success();
+}
+
+void ModuleDecoder::readNames(Reader &R) {
+  // The name section is advisory: a malformed one is ignored, never an error.
+  M.FunctionNames.resize(M.Functions.size());
+  while (!R.atEnd()) {
+    auto Id = R.readByte();
+    auto Size = Id ? R.readU32() : Expected<uint32_t>(Id.takeError());
+    if (!Size || *Size > R.remaining()) {
+      if (!Size)
+        llvm::consumeError(Size.takeError());
+      return;
+    }
+    Reader Sub(R.data(), R.offset(), R.offset() + *Size);
+    (void)R.skip(*Size);
+    if (*Id != 1)
+      continue;
+    auto N = Sub.readU32();
+    if (!N) {
+      llvm::consumeError(N.takeError());
+      return;
+    }
+    for (uint32_t I = 0; I < *N; ++I) {
+      auto Idx = Sub.readU32();
+      if (!Idx) {
+        llvm::consumeError(Idx.takeError());
+        return;
+      }
+      auto Name = Sub.readName();
+      if (!Name) {
+        llvm::consumeError(Name.takeError());
+        return;
+      }
+      if (*Idx < M.FunctionNames.size())
+        M.FunctionNames[*Idx] = *Name;
+    }
+  }
+}
+
+Expected<Module> w2n::decodeModule(std::vector<uint8_t> Bytes) {
+  Module M;
+  M.Bytes = std::move(Bytes);
+  ModuleDecoder D(M);
+  if (Error E = D.decode())
+    return std::move(E);
+  M.DeclaredFuncRefs.resize(M.Functions.size());
+  M.FunctionNames.resize(M.Functions.size());
+  for (uint32_t I = M.NumImportedFuncs; I < M.Functions.size(); ++I)
+    if (Error E = validateFunction(M, I))
+      return std::move(E);
+  return std::move(M);
+}

@@ -1,0 +1,179 @@
+//===- Reader.cpp - Primitive decoding of the binary format ---------------===//
+//
+// LEB128 follows the spec exactly: at most ceil(N/7) bytes, and the unused bits of the last byte must
+// be zero (unsigned) or a sign extension (signed); anything else is "integer representation too long"
+// or "integer too large", the messages the spec tests use.
+//
+//===----------------------------------------------------------------------===//
+#include "Binary/Reader.h"
+#include <cstring>
+
+using namespace w2n;
+using llvm::Expected;
+
+Expected<uint8_t> Reader::readByte() {
+  if (Pos >= End)
+    return fail("unexpected end");
+  return Data[Pos++];
+}
+
+Expected<uint64_t> Reader::readUnsigned(unsigned Bits) {
+  uint64_t Start = Pos, Result = 0;
+  unsigned MaxBytes = (Bits + 6) / 7;
+  for (unsigned I = 0;; ++I) {
+    if (Pos >= End)
+      return failAt(Pos, "unexpected end");
+    uint8_t B = Data[Pos++];
+    unsigned Shift = I * 7;
+    if (I == MaxBytes - 1) {
+      // The last permitted byte: no continuation, and no bits beyond Bits.
+      if (B & 0x80)
+        return failAt(Start, "integer representation too long");
+      unsigned Used = Bits - Shift;
+      if (Used < 7 && (B >> Used) != 0)
+        return failAt(Start, "integer too large");
+      Result |= uint64_t(B & 0x7f) << Shift;
+      return Result;
+    }
+    Result |= uint64_t(B & 0x7f) << Shift;
+    if (!(B & 0x80))
+      return Result;
+  }
+}
+
+Expected<int64_t> Reader::readSigned(unsigned Bits) {
+  uint64_t Start = Pos;
+  int64_t Result = 0;
+  unsigned MaxBytes = (Bits + 6) / 7;
+  for (unsigned I = 0;; ++I) {
+    if (Pos >= End)
+      return failAt(Pos, "unexpected end");
+    uint8_t B = Data[Pos++];
+    unsigned Shift = I * 7;
+    if (I == MaxBytes - 1) {
+      if (B & 0x80)
+        return failAt(Start, "integer representation too long");
+      unsigned Used = Bits - Shift; // bits of payload that belong to the value, 1..7
+      if (Used < 7) {
+        // The remaining high bits must all equal the sign bit.
+        int8_t SignExtended = int8_t(B << 1) >> 1; // 7-bit payload sign-extended to 8 bits
+        int8_t Expected = int8_t(uint8_t(B << (8 - Used))) >> (8 - Used);
+        if (SignExtended != Expected)
+          return failAt(Start, "integer too large");
+      }
+      Result |= int64_t(uint64_t(B & 0x7f) << Shift);
+      if (Shift + 7 < 64 && (B & 0x40))
+        Result |= int64_t(~uint64_t(0) << (Shift + 7));
+      return Result;
+    }
+    Result |= int64_t(uint64_t(B & 0x7f) << Shift);
+    if (!(B & 0x80)) {
+      if (B & 0x40)
+        Result |= int64_t(~uint64_t(0) << (Shift + 7));
+      return Result;
+    }
+  }
+}
+
+Expected<uint32_t> Reader::readU32() {
+  auto V = readUnsigned(32);
+  if (!V)
+    return V.takeError();
+  return uint32_t(*V);
+}
+Expected<uint64_t> Reader::readU64() { return readUnsigned(64); }
+Expected<int32_t> Reader::readS32() {
+  auto V = readSigned(32);
+  if (!V)
+    return V.takeError();
+  return int32_t(*V);
+}
+Expected<int64_t> Reader::readS64() { return readSigned(64); }
+Expected<int64_t> Reader::readS33() { return readSigned(33); }
+
+Expected<uint32_t> Reader::readF32Bits() {
+  if (remaining() < 4)
+    return fail("unexpected end");
+  uint32_t V;
+  std::memcpy(&V, Data + Pos, 4);
+  Pos += 4;
+  return V;
+}
+
+Expected<uint64_t> Reader::readF64Bits() {
+  if (remaining() < 8)
+    return fail("unexpected end");
+  uint64_t V;
+  std::memcpy(&V, Data + Pos, 8);
+  Pos += 8;
+  return V;
+}
+
+llvm::Error Reader::skip(uint64_t N) {
+  if (remaining() < N)
+    return fail("unexpected end");
+  Pos += N;
+  return llvm::Error::success();
+}
+
+static bool isValidUTF8(const uint8_t *S, uint64_t N) {
+  uint64_t I = 0;
+  while (I < N) {
+    uint8_t C = S[I];
+    unsigned Len;
+    uint32_t CP;
+    if (C < 0x80) { ++I; continue; }
+    if ((C & 0xe0) == 0xc0) { Len = 2; CP = C & 0x1f; }
+    else if ((C & 0xf0) == 0xe0) { Len = 3; CP = C & 0x0f; }
+    else if ((C & 0xf8) == 0xf0) { Len = 4; CP = C & 0x07; }
+    else return false;
+    if (I + Len > N)
+      return false;
+    for (unsigned K = 1; K < Len; ++K) {
+      if ((S[I + K] & 0xc0) != 0x80)
+        return false;
+      CP = (CP << 6) | (S[I + K] & 0x3f);
+    }
+    if ((Len == 2 && CP < 0x80) || (Len == 3 && CP < 0x800) || (Len == 4 && CP < 0x10000) ||
+        CP > 0x10ffff || (CP >= 0xd800 && CP <= 0xdfff))
+      return false;
+    I += Len;
+  }
+  return true;
+}
+
+Expected<std::string> Reader::readName() {
+  auto Len = readU32();
+  if (!Len)
+    return Len.takeError();
+  if (remaining() < *Len)
+    return fail("length out of bounds");
+  if (!isValidUTF8(Data + Pos, *Len))
+    return fail("malformed UTF-8 encoding");
+  std::string S(reinterpret_cast<const char *>(Data + Pos), *Len);
+  Pos += *Len;
+  return S;
+}
+
+Expected<ValType> Reader::readValType() {
+  uint64_t At = Pos;
+  auto B = readByte();
+  if (!B)
+    return B.takeError();
+  switch (*B) {
+  case 0x7f: case 0x7e: case 0x7d: case 0x7c: case 0x7b: case 0x70: case 0x6f:
+    return ValType(*B);
+  default:
+    return failAt(At, "malformed value type");
+  }
+}
+
+Expected<ValType> Reader::readRefType() {
+  uint64_t At = Pos;
+  auto B = readByte();
+  if (!B)
+    return B.takeError();
+  if (*B == 0x70 || *B == 0x6f)
+    return ValType(*B);
+  return failAt(At, "malformed reference type");
+}

@@ -1,0 +1,82 @@
+//===- ElfLinker.cpp - lld as a library -----------------------------------===//
+//
+// lld's ELF driver reads its inputs from files, so the object goes to a private temporary file; the
+// output is linked to a temporary name next to the destination and renamed into place on success.
+// lld keeps global state, so lldMain is called once per process (the tool links one output).
+//
+//===----------------------------------------------------------------------===//
+#include "wasm2native/Link.h"
+#include "lld/Common/Driver.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
+
+LLD_HAS_DRIVER(elf)
+
+using namespace w2n;
+using namespace llvm;
+
+Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Executable) {
+  SmallString<256> Temp;
+  int FD;
+  std::string Model = Path + ".tmp%%%%%%";
+  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, Temp))
+    return createStringError(EC, "cannot create '" + Path + "': " + EC.message());
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Data;
+    OS.close();
+    if (OS.has_error()) {
+      sys::fs::remove(Temp);
+      return createStringError(OS.error(), "cannot write '" + Path + "': " + OS.error().message());
+    }
+  }
+  if (Executable)
+    sys::fs::setPermissions(Temp, sys::fs::perms(0755));
+  if (std::error_code EC = sys::fs::rename(Temp, Path)) {
+    sys::fs::remove(Temp);
+    return createStringError(EC, "cannot write '" + Path + "': " + EC.message());
+  }
+  return Error::success();
+}
+
+Error w2n::linkExecutable(StringRef Object, const std::string &RuntimeArchive,
+                          const std::string &Output) {
+  if (!sys::fs::exists(RuntimeArchive))
+    return createStringError(inconvertibleErrorCode(),
+                             "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
+  SmallString<256> ObjPath;
+  int FD;
+  if (std::error_code EC = sys::fs::createTemporaryFile("w2n-module", "o", FD, ObjPath))
+    return createStringError(EC, "cannot create a temporary file: " + EC.message());
+  {
+    raw_fd_ostream OS(FD, true);
+    OS << Object;
+  }
+  SmallString<256> TempOut;
+  std::string Model = Output + ".tmp%%%%%%";
+  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempOut)) {
+    sys::fs::remove(ObjPath);
+    return createStringError(EC, "cannot create '" + Output + "': " + EC.message());
+  }
+  ::close(FD);
+
+  std::string ObjStr(ObjPath.str()), OutStr(TempOut.str());
+  std::vector<const char *> Args = {"ld.lld", "-static", "-nostdlib", "--gc-sections",
+                                    "-e", "_start", "--build-id=none", "-z", "noexecstack",
+                                    "-o", OutStr.c_str(), ObjStr.c_str(), RuntimeArchive.c_str()};
+  std::string Diag;
+  raw_string_ostream DiagOS(Diag);
+  lld::Result R = lld::lldMain(Args, outs(), DiagOS, {{lld::Gnu, &lld::elf::link}});
+  sys::fs::remove(ObjPath);
+  if (R.retCode != 0) {
+    sys::fs::remove(TempOut);
+    return createStringError(inconvertibleErrorCode(), "link failed: " + StringRef(DiagOS.str()).trim());
+  }
+  if (std::error_code EC = sys::fs::rename(TempOut, Output)) {
+    sys::fs::remove(TempOut);
+    return createStringError(EC, "cannot write '" + Output + "': " + EC.message());
+  }
+  return Error::success();
+}

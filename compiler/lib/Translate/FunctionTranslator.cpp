@@ -1,0 +1,438 @@
+//===- FunctionTranslator.cpp - Control flow, variables, calls ------------===//
+//
+// The main loop and the instructions that shape control flow. Each wasm block gets an End block whose
+// PHI nodes receive the block's results from every branch to it; a loop gets a Header block whose PHI
+// nodes receive its parameters. Locals live in allocas that mem2reg turns into SSA values.
+//
+// Functions that call anything check the stack pointer against w2n_stack_limit on entry, so unbounded
+// recursion traps with "call stack exhausted" before it can overflow the stack the runtime set up.
+//
+//===----------------------------------------------------------------------===//
+#include "Translate/FunctionTranslator.h"
+#include "llvm/IR/Intrinsics.h"
+
+using namespace w2n;
+using namespace llvm;
+
+FunctionTranslator::FunctionTranslator(ModuleContext &MC, uint32_t FuncIndex)
+    : MC(MC), B(MC.C), WF(MC.WM.Functions[FuncIndex]), FT(MC.WM.funcType(FuncIndex)),
+      Fn(MC.Funcs[FuncIndex]) {}
+
+BasicBlock *FunctionTranslator::newBlock(const char *Name) {
+  return BasicBlock::Create(MC.C, Name, Fn);
+}
+
+void FunctionTranslator::tagRuntime(Instruction *I) {
+  I->setMetadata(LLVMContext::MD_tbaa, MC.TBAARuntime);
+}
+
+Value *FunctionTranslator::instanceField(unsigned Field) {
+  return B.CreateStructGEP(MC.InstanceTy, Instance, Field);
+}
+
+Value *FunctionTranslator::memoryDescriptor() { return MemoryDesc; }
+
+Value *FunctionTranslator::tableDescriptor(uint32_t T) {
+  auto *L = B.CreateLoad(B.getPtrTy(), instanceField(MC.TableFields[T]), "table");
+  tagRuntime(L);
+  L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
+  return L;
+}
+
+void FunctionTranslator::trapIf(Value *Cond, TrapKind Kind) {
+  BasicBlock *&TrapBB = TrapBlocks[Kind];
+  if (!TrapBB) {
+    TrapBB = newBlock("trap");
+    IRBuilder<> TB(TrapBB);
+    // The function's own address + 1 identifies it: the runtime looks up pc - 1.
+    Value *PC = TB.CreateConstGEP1_32(TB.getInt8Ty(), Fn, 1);
+    TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(Kind)), PC});
+    TB.CreateUnreachable();
+  }
+  BasicBlock *Cont = newBlock("cont");
+  MDBuilder MDB(MC.C);
+  B.CreateCondBr(Cond, TrapBB, Cont, MDB.createUnlikelyBranchWeights());
+  B.SetInsertPoint(Cont);
+}
+
+void FunctionTranslator::trapNow(TrapKind Kind) {
+  trapIf(B.getTrue(), Kind);
+  // The continuation is unreachable; the caller marks the frame so.
+}
+
+bool FunctionTranslator::needsStackCheck() {
+  // Any call may recurse; memory.grow and the table helpers are runtime calls of bounded depth.
+  InstrReader R(MC.WM, WF);
+  Instr I;
+  while (!R.atEnd()) {
+    if (Error E = R.next(I)) {
+      consumeError(std::move(E));
+      return true;
+    }
+    if (I.Opcode == Op::Call || I.Opcode == Op::CallIndirect)
+      return true;
+  }
+  return false;
+}
+
+Error FunctionTranslator::translate() {
+  EntryBB = newBlock("entry");
+  B.SetInsertPoint(EntryBB);
+  auto ArgIt = Fn->arg_begin();
+  Instance = &*ArgIt++;
+  Instance->setName("instance");
+
+  // Locals: parameters first, then declared locals, all zero-initialised.
+  std::vector<ValType> LocalTypes = FT.Params;
+  LocalTypes.insert(LocalTypes.end(), WF.Locals.begin(), WF.Locals.end());
+  for (size_t I = 0; I < LocalTypes.size(); ++I) {
+    Type *Ty = MC.type(LocalTypes[I]);
+    AllocaInst *A = B.CreateAlloca(Ty, nullptr, "local" + Twine(I));
+    Locals.push_back(A);
+  }
+  for (size_t I = 0; I < LocalTypes.size(); ++I) {
+    Value *Init = I < FT.Params.size() ? static_cast<Value *>(&*ArgIt++)
+                                       : Constant::getNullValue(MC.type(LocalTypes[I]));
+    B.CreateStore(Init, Locals[I]);
+  }
+
+  if (!MC.WM.Memories.empty()) {
+    auto *L = B.CreateLoad(B.getPtrTy(), instanceField(MC.MemoryField), "memory");
+    tagRuntime(L);
+    L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
+    MemoryDesc = L;
+  }
+
+  if (needsStackCheck()) {
+    Value *SP = B.CreateIntrinsic(Intrinsic::stacksave, {B.getPtrTy()}, {});
+    auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
+    tagRuntime(Limit);
+    trapIf(B.CreateICmpULT(SP, Limit), TrapKind::StackExhausted);
+  }
+
+  CtrlFrame Body;
+  Body.Opcode = Op::Block;
+  Body.Results = FT.Results;
+  Body.End = newBlock("return");
+  Body.Height = 0;
+  Ctrls.push_back(Body);
+  {
+    IRBuilder<>::InsertPointGuard G(B);
+    B.SetInsertPoint(Ctrls.back().End);
+    Ctrls.back().EndPhis = makePhis(Ctrls.back().End, FT.Results);
+  }
+  if (Error E = translateBody())
+    return E;
+  return Error::success();
+}
+
+std::vector<PHINode *> FunctionTranslator::makePhis(BasicBlock *BB, const std::vector<ValType> &Ts) {
+  IRBuilder<> PB(BB, BB->begin());
+  std::vector<PHINode *> Phis;
+  for (ValType T : Ts)
+    Phis.push_back(PB.CreatePHI(MC.type(T), 2));
+  return Phis;
+}
+
+std::vector<Value *> FunctionTranslator::popN(size_t N) {
+  std::vector<Value *> Vs(Stack.end() - N, Stack.end());
+  Stack.resize(Stack.size() - N);
+  return Vs;
+}
+
+void FunctionTranslator::addIncoming(CtrlFrame &Target) {
+  bool ToHeader = Target.Opcode == Op::Loop;
+  auto &Phis = ToHeader ? Target.HeaderPhis : Target.EndPhis;
+  BasicBlock *From = B.GetInsertBlock();
+  for (size_t I = 0; I < Phis.size(); ++I)
+    Phis[I]->addIncoming(Stack[Stack.size() - Phis.size() + I], From);
+}
+
+void FunctionTranslator::branchTo(CtrlFrame &Target) {
+  addIncoming(Target);
+  B.CreateBr(Target.Opcode == Op::Loop ? Target.Header : Target.End);
+}
+
+void FunctionTranslator::markUnreachable() {
+  CtrlFrame &F = Ctrls.back();
+  F.Unreachable = true;
+  Stack.resize(F.Height);
+}
+
+void FunctionTranslator::blockSignature(const BlockType &BT, std::vector<ValType> &In,
+                                        std::vector<ValType> &Out) {
+  In.clear();
+  Out.clear();
+  if (BT.K == BlockType::Value)
+    Out.push_back(BT.Type);
+  else if (BT.K == BlockType::TypeIndex) {
+    In = MC.WM.Types[BT.Index].Params;
+    Out = MC.WM.Types[BT.Index].Results;
+  }
+}
+
+Error FunctionTranslator::translateBody() {
+  InstrReader R(MC.WM, WF);
+  Instr I;
+  while (!Ctrls.empty()) {
+    if (Error E = R.next(I))
+      return E;
+    if (Ctrls.back().Unreachable) {
+      // Skip dead code up to the else or end of the current frame, tracking nested blocks.
+      unsigned Depth = 0;
+      for (;;) {
+        if (I.Opcode == Op::Block || I.Opcode == Op::Loop || I.Opcode == Op::If)
+          ++Depth;
+        else if (I.Opcode == Op::End) {
+          if (Depth == 0)
+            break;
+          --Depth;
+        } else if (I.Opcode == Op::Else && Depth == 0)
+          break;
+        if (Error E = R.next(I))
+          return E;
+      }
+    }
+    emitInstr(I);
+  }
+  return Error::success();
+}
+
+void FunctionTranslator::finishEnd(CtrlFrame &F) {
+  // Results reach End through its PHIs; a block nobody branches to is left unreachable.
+  B.SetInsertPoint(F.End);
+  std::vector<Value *> Results;
+  for (PHINode *P : F.EndPhis) {
+    if (P->getNumIncomingValues() == 0) {
+      Results.push_back(PoisonValue::get(P->getType()));
+      P->eraseFromParent();
+    } else
+      Results.push_back(P);
+  }
+  for (Value *V : Results)
+    push(V);
+}
+
+void FunctionTranslator::emitControl(const Instr &I) {
+  switch (I.Opcode) {
+  case Op::Block:
+  case Op::Loop:
+  case Op::If: {
+    CtrlFrame F;
+    F.Opcode = I.Opcode;
+    blockSignature(I.Block, F.Params, F.Results);
+    Value *Cond = I.Opcode == Op::If ? pop() : nullptr;
+    F.Height = Stack.size() - F.Params.size();
+    F.End = newBlock(I.Opcode == Op::Loop ? "loop.end" : (I.Opcode == Op::If ? "if.end" : "block.end"));
+    F.EndPhis = makePhis(F.End, F.Results);
+    if (I.Opcode == Op::Loop) {
+      F.Header = newBlock("loop");
+      F.HeaderPhis = makePhis(F.Header, F.Params);
+      Ctrls.push_back(F);
+      branchTo(Ctrls.back());
+      B.SetInsertPoint(Ctrls.back().Header);
+      Stack.resize(Ctrls.back().Height);
+      for (PHINode *P : Ctrls.back().HeaderPhis)
+        push(P);
+      return;
+    }
+    if (I.Opcode == Op::If) {
+      BasicBlock *Then = newBlock("if.then");
+      F.ElseBB = newBlock("if.else");
+      F.IfParams.assign(Stack.end() - F.Params.size(), Stack.end());
+      B.CreateCondBr(B.CreateICmpNE(Cond, i32(0)), Then, F.ElseBB);
+      B.SetInsertPoint(Then);
+    }
+    Ctrls.push_back(F);
+    return;
+  }
+  case Op::Else: {
+    CtrlFrame &F = Ctrls.back();
+    if (!F.Unreachable)
+      branchTo(F);
+    F.HasElse = true;
+    F.Unreachable = false;
+    F.Opcode = Op::Else;
+    Stack.resize(F.Height);
+    for (Value *V : F.IfParams)
+      push(V);
+    B.SetInsertPoint(F.ElseBB);
+    return;
+  }
+  case Op::End: {
+    CtrlFrame &F = Ctrls.back();
+    if (!F.Unreachable)
+      branchTo(F);
+    if (F.Opcode == Op::If) {
+      // No else arm: the false edge carries the params through as results.
+      B.SetInsertPoint(F.ElseBB);
+      Stack.resize(F.Height);
+      for (Value *V : F.IfParams)
+        push(V);
+      branchTo(F);
+    }
+    CtrlFrame Done = std::move(Ctrls.back());
+    Ctrls.pop_back();
+    Stack.resize(Done.Height);
+    if (Ctrls.empty()) {
+      // The function's end: return the results.
+      B.SetInsertPoint(Done.End);
+      std::vector<Value *> Rs;
+      bool Dead = false;
+      for (PHINode *P : Done.EndPhis)
+        if (P->getNumIncomingValues() == 0)
+          Dead = true;
+      if (Dead || pred_empty(Done.End)) {
+        for (PHINode *P : Done.EndPhis)
+          P->replaceAllUsesWith(PoisonValue::get(P->getType()));
+        for (PHINode *P : Done.EndPhis)
+          P->eraseFromParent();
+        B.CreateUnreachable();
+        return;
+      }
+      Type *RetTy = Fn->getReturnType();
+      if (RetTy->isVoidTy())
+        B.CreateRetVoid();
+      else if (Done.EndPhis.size() == 1)
+        B.CreateRet(Done.EndPhis[0]);
+      else {
+        Value *Agg = PoisonValue::get(RetTy);
+        for (unsigned K = 0; K < Done.EndPhis.size(); ++K)
+          Agg = B.CreateInsertValue(Agg, Done.EndPhis[K], K);
+        B.CreateRet(Agg);
+      }
+      return;
+    }
+    finishEnd(Done);
+    return;
+  }
+  case Op::Br: {
+    CtrlFrame &Target = Ctrls[Ctrls.size() - 1 - I.Index];
+    branchTo(Target);
+    markUnreachable();
+    return;
+  }
+  case Op::BrIf: {
+    Value *Cond = pop();
+    CtrlFrame &Target = Ctrls[Ctrls.size() - 1 - I.Index];
+    addIncoming(Target);
+    BasicBlock *Cont = newBlock("br_if.cont");
+    B.CreateCondBr(B.CreateICmpNE(Cond, i32(0)),
+                   Target.Opcode == Op::Loop ? Target.Header : Target.End, Cont);
+    B.SetInsertPoint(Cont);
+    return;
+  }
+  case Op::BrTable: {
+    Value *Index = pop();
+    auto Dest = [&](uint32_t Depth) -> CtrlFrame & { return Ctrls[Ctrls.size() - 1 - Depth]; };
+    auto Block = [&](CtrlFrame &F) { return F.Opcode == Op::Loop ? F.Header : F.End; };
+    CtrlFrame &Default = Dest(I.Targets.back());
+    SwitchInst *SI = B.CreateSwitch(Index, Block(Default), I.Targets.size() - 1);
+    // One PHI entry per edge: a target named twice gets two (identical) entries, as LLVM requires.
+    addIncoming(Default);
+    for (size_t K = 0; K + 1 < I.Targets.size(); ++K) {
+      CtrlFrame &T = Dest(I.Targets[K]);
+      SI->addCase(B.getInt32(uint32_t(K)), Block(T));
+      addIncoming(T);
+    }
+    markUnreachable();
+    return;
+  }
+  case Op::Return: {
+    branchTo(Ctrls.front());
+    markUnreachable();
+    return;
+  }
+  case Op::Unreachable:
+    trapNow(TrapKind::Unreachable);
+    B.CreateUnreachable();
+    markUnreachable();
+    return;
+  default:
+    llvm_unreachable("not a control instruction");
+  }
+}
+
+void FunctionTranslator::pushCallResults(Value *Call, const std::vector<ValType> &Results) {
+  if (Results.size() == 1)
+    push(Call);
+  else
+    for (unsigned K = 0; K < Results.size(); ++K)
+      push(B.CreateExtractValue(Call, K));
+}
+
+void FunctionTranslator::emitCall(const Instr &I) {
+  const FuncType &Callee = MC.WM.funcType(I.Index);
+  std::vector<Value *> Args = popN(Callee.Params.size());
+  Args.insert(Args.begin(), Instance);
+  Value *Call = B.CreateCall(MC.Funcs[I.Index], Args);
+  pushCallResults(Call, Callee.Results);
+}
+
+void FunctionTranslator::emitVariable(const Instr &I) {
+  switch (I.Opcode) {
+  case Op::LocalGet:
+    push(B.CreateLoad(Locals[I.Index]->getAllocatedType(), Locals[I.Index]));
+    return;
+  case Op::LocalSet:
+    B.CreateStore(pop(), Locals[I.Index]);
+    return;
+  case Op::LocalTee:
+    B.CreateStore(Stack.back(), Locals[I.Index]);
+    return;
+  case Op::GlobalGet: {
+    auto *L = B.CreateLoad(MC.type(MC.WM.Globals[I.Index].Type.Type),
+                           instanceField(MC.GlobalFields[I.Index]));
+    tagRuntime(L);
+    if (!MC.WM.Globals[I.Index].Type.Mutable)
+      L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
+    push(L);
+    return;
+  }
+  case Op::GlobalSet:
+    tagRuntime(B.CreateStore(pop(), instanceField(MC.GlobalFields[I.Index])));
+    return;
+  case Op::Drop:
+    pop();
+    return;
+  case Op::Select:
+  case Op::SelectT: {
+    Value *Cond = pop();
+    Value *F = pop();
+    Value *T = pop();
+    push(B.CreateSelect(B.CreateICmpNE(Cond, i32(0)), T, F));
+    return;
+  }
+  default:
+    llvm_unreachable("not a variable instruction");
+  }
+}
+
+void FunctionTranslator::emitInstr(const Instr &I) {
+  switch (I.Opcode) {
+  case Op::Nop:
+    return;
+  case Op::Block: case Op::Loop: case Op::If: case Op::Else: case Op::End: case Op::Br:
+  case Op::BrIf: case Op::BrTable: case Op::Return: case Op::Unreachable:
+    return emitControl(I);
+  case Op::Call:
+    return emitCall(I);
+  case Op::LocalGet: case Op::LocalSet: case Op::LocalTee: case Op::GlobalGet:
+  case Op::GlobalSet: case Op::Drop: case Op::Select: case Op::SelectT:
+    return emitVariable(I);
+  case Op::I32Const: push(i32(I.Imm)); return;
+  case Op::I64Const: push(i64(I.Imm)); return;
+  case Op::F32Const: push(B.CreateBitCast(i32(I.Imm), B.getFloatTy())); return;
+  case Op::F64Const: push(B.CreateBitCast(i64(I.Imm), B.getDoubleTy())); return;
+  default:
+    break;
+  }
+  if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I))
+    return;
+  report_fatal_error(Twine("wasm2native: no translation for ") + opInfo(I.Opcode).Text);
+}
+
+Error w2n::translateFunction(ModuleContext &MC, uint32_t FuncIndex) {
+  FunctionTranslator T(MC, FuncIndex);
+  return T.translate();
+}

@@ -1,0 +1,116 @@
+//===- FunctionTranslator.h - Translates one wasm function to LLVM IR -----===//
+//
+// A FunctionTranslator walks a validated body with InstrReader, keeping a stack of LLVM values that
+// mirrors the wasm operand stack and a stack of control frames (blocks, loops, ifs) whose results
+// meet in PHI nodes. Instructions are emitted by class, each class in its own file:
+//   FunctionTranslator.cpp  control flow, locals, globals, calls, the dispatch
+//   TranslateNumeric.cpp    integer and float arithmetic, comparisons, conversions
+//   TranslateMemory.cpp     loads, stores, memory.size/grow and bulk memory (the bounds policy)
+//   TranslateTable.cpp      references, tables, call_indirect
+//   TranslateSIMD.cpp       v128 instructions
+// Code after an unconditional branch is skipped until the end of its frame, so the value stack never
+// has to represent the polymorphic stack of unreachable code. Traps branch to one block per trap kind
+// per function, which calls w2n_trap.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WASM2NATIVE_FUNCTION_TRANSLATOR_H
+#define WASM2NATIVE_FUNCTION_TRANSLATOR_H
+
+#include "Binary/InstrReader.h"
+#include "Translate/TranslateContext.h"
+#include <map>
+
+namespace w2n {
+
+class FunctionTranslator {
+public:
+  FunctionTranslator(ModuleContext &MC, uint32_t FuncIndex);
+  llvm::Error translate();
+
+  // --- used by the instruction-class files ---
+  ModuleContext &MC;
+  llvm::IRBuilder<> B;
+
+  void push(llvm::Value *V) { Stack.push_back(V); }
+  llvm::Value *pop() {
+    llvm::Value *V = Stack.back();
+    Stack.pop_back();
+    return V;
+  }
+  /// Branches to this function's trap block for Kind when Cond is true.
+  void trapIf(llvm::Value *Cond, TrapKind Kind);
+  /// Ends the current block with a trap (unreachable, etc.).
+  void trapNow(TrapKind Kind);
+  llvm::Value *instance() const { return Instance; }
+  /// The address of a field of the instance.
+  llvm::Value *instanceField(unsigned Field);
+  /// Loads the instance's pointer to memory 0 / table T.
+  llvm::Value *memoryDescriptor();
+  llvm::Value *tableDescriptor(uint32_t T);
+  /// Marks a load or store of runtime state (not linear memory) for alias analysis.
+  void tagRuntime(llvm::Instruction *I);
+  llvm::Value *i32(uint64_t V) { return B.getInt32(uint32_t(V)); }
+  llvm::Value *i64(uint64_t V) { return B.getInt64(V); }
+
+  // Instruction classes (each defined in its own file). They return false if they do not know Op.
+  bool emitNumeric(const Instr &I);
+  bool emitMemory(const Instr &I);
+  bool emitTable(const Instr &I);
+  bool emitSIMD(const Instr &I);
+
+  // Linear memory helpers (TranslateMemory.cpp): the one place that computes addresses.
+  /// Returns a pointer to Size bytes at wasm address Addr + Offset, after whatever bounds policy applies.
+  llvm::Value *linearAddress(llvm::Value *Addr, uint64_t Offset, unsigned Size);
+  llvm::Value *loadLinear(llvm::Type *Ty, llvm::Value *Addr, uint64_t Offset);
+  void storeLinear(llvm::Value *V, llvm::Value *Addr, uint64_t Offset);
+  /// Makes the load's value "used" so that LLVM cannot delete it (its trap must happen).
+  void anchorLoad(llvm::Value *Loaded);
+  /// Traps with OOBMemory unless [Start, Start + Len) fits in memory 0 (64-bit arithmetic).
+  void checkMemoryRange(llvm::Value *Start64, llvm::Value *Len64);
+  llvm::Value *memorySizeBytes();
+
+private:
+  struct CtrlFrame {
+    Op Opcode;
+    std::vector<ValType> Params, Results;
+    llvm::BasicBlock *Header = nullptr;   ///< loop: branch target
+    llvm::BasicBlock *End = nullptr;      ///< continuation after end
+    llvm::BasicBlock *ElseBB = nullptr;   ///< if: the false arm
+    std::vector<llvm::PHINode *> HeaderPhis, EndPhis;
+    std::vector<llvm::Value *> IfParams;  ///< if: the params, for the else arm
+    size_t Height = 0;                    ///< stack height below the params
+    bool Unreachable = false;
+    bool HasElse = false;
+  };
+
+  llvm::Error translateBody();
+  void emitInstr(const Instr &I);
+  void emitControl(const Instr &I);
+  void emitCall(const Instr &I);
+  void emitVariable(const Instr &I);
+  void branchTo(CtrlFrame &Target);
+  void addIncoming(CtrlFrame &Target);
+  std::vector<llvm::Value *> popN(size_t N);
+  void pushCallResults(llvm::Value *Call, const std::vector<ValType> &Results);
+  void blockSignature(const BlockType &BT, std::vector<ValType> &In, std::vector<ValType> &Out);
+  std::vector<llvm::PHINode *> makePhis(llvm::BasicBlock *BB, const std::vector<ValType> &Ts);
+  void finishEnd(CtrlFrame &F);
+  void markUnreachable();
+  llvm::BasicBlock *newBlock(const char *Name);
+  bool needsStackCheck();
+
+  const Function &WF;
+  const FuncType &FT;
+  llvm::Function *Fn;
+  llvm::Value *Instance = nullptr;
+  std::vector<llvm::AllocaInst *> Locals;
+  std::vector<llvm::Value *> Stack;
+  std::vector<CtrlFrame> Ctrls;
+  std::map<TrapKind, llvm::BasicBlock *> TrapBlocks;
+  llvm::Value *MemoryDesc = nullptr; ///< loaded once in the entry block
+  llvm::BasicBlock *EntryBB = nullptr;
+};
+
+} // namespace w2n
+
+#endif

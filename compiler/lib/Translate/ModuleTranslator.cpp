@@ -1,0 +1,454 @@
+//===- ModuleTranslator.cpp - Instance layout, instantiation, entry point -===//
+//
+// Lays out the instance (one LLVM struct: memory and table pointers, globals, the funcref descriptor of
+// every function, the remaining lengths of data and element segments), creates one LLVM function per
+// wasm function, translates the bodies, and emits the instantiation routine that the spec's
+// "instantiate" describes: memories and tables, globals, funcref descriptors, then active element and
+// data segments in order (a segment out of bounds traps; those before it stay applied), then start.
+//
+// Executables have one instance, a global, and an entry point w2n_module_main that instantiates it and
+// calls the "_start" export. Their only imports are the WASI functions of WasiImports.def, each
+// reached through a small wrapper that passes memory 0 to the shim.
+//
+//===----------------------------------------------------------------------===//
+#include "Translate/TranslateContext.h"
+#include "wasm2native/Diagnostics.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace w2n;
+using namespace llvm;
+
+Type *ModuleContext::type(ValType T) const {
+  switch (T) {
+  case ValType::I32: return Type::getInt32Ty(C);
+  case ValType::I64: return Type::getInt64Ty(C);
+  case ValType::F32: return Type::getFloatTy(C);
+  case ValType::F64: return Type::getDoubleTy(C);
+  case ValType::V128: return v128Type();
+  case ValType::FuncRef:
+  case ValType::ExternRef: return PointerType::get(C, 0);
+  case ValType::Bottom: break;
+  }
+  llvm_unreachable("no LLVM type for this value type");
+}
+
+Type *ModuleContext::resultType(const std::vector<ValType> &Results) const {
+  if (Results.empty())
+    return Type::getVoidTy(C);
+  if (Results.size() == 1)
+    return type(Results[0]);
+  std::vector<Type *> Ts;
+  for (ValType T : Results)
+    Ts.push_back(type(T));
+  return StructType::get(C, Ts);
+}
+
+Constant *ModuleContext::signature(uint32_t TypeIndex) {
+  // Named after the signature so that equal types, even from other modules, share one object.
+  std::string Name = "w2n.sig.";
+  auto Letter = [](ValType T) {
+    switch (T) {
+    case ValType::I32: return 'i';
+    case ValType::I64: return 'I';
+    case ValType::F32: return 'f';
+    case ValType::F64: return 'F';
+    case ValType::V128: return 'v';
+    case ValType::FuncRef: return 'r';
+    case ValType::ExternRef: return 'e';
+    default: return '?';
+    }
+  };
+  const FuncType &FT = WM.Types[TypeIndex];
+  for (ValType T : FT.Params)
+    Name += Letter(T);
+  Name += '_';
+  for (ValType T : FT.Results)
+    Name += Letter(T);
+  if (GlobalVariable *G = LM.getGlobalVariable(Name))
+    return G;
+  auto *G = new GlobalVariable(LM, Type::getInt8Ty(C), true, GlobalValue::LinkOnceODRLinkage,
+                               ConstantInt::get(Type::getInt8Ty(C), 0), Name);
+  G->setVisibility(GlobalValue::HiddenVisibility);
+  return G;
+}
+
+std::string ModuleContext::functionDisplayName(uint32_t FuncIndex) const {
+  if (FuncIndex < WM.FunctionNames.size() && !WM.FunctionNames[FuncIndex].empty())
+    return WM.FunctionNames[FuncIndex];
+  if (WM.Functions[FuncIndex].Imported) {
+    const Import &Imp = WM.Imports[WM.Functions[FuncIndex].ImportIndex];
+    return Imp.Module + "." + Imp.Name;
+  }
+  return "func[" + std::to_string(FuncIndex) + "]";
+}
+
+namespace {
+
+struct WasiFunction { const char *Name, *Results, *Params; };
+const WasiFunction WasiFunctions[] = {
+#define W2N_WASI(Name, Results, Params) {#Name, Results, Params},
+#include "Translate/WasiImports.def"
+#undef W2N_WASI
+};
+
+std::string typeLetters(const std::vector<ValType> &Ts) {
+  std::string S;
+  for (ValType T : Ts)
+    S += T == ValType::I32 ? 'i' : T == ValType::I64 ? 'I' : '?';
+  return S;
+}
+
+class ModuleTranslator {
+public:
+  ModuleTranslator(ModuleContext &MC) : MC(MC), WM(MC.WM) {}
+  Error run();
+
+private:
+  Error checkImports();
+  void layoutInstance();
+  void createFunctions();
+  void emitWasiWrapper(uint32_t FuncIndex);
+  llvm::Function *emitInstantiate();
+  Value *constExpr(IRBuilder<> &B, const ConstExpr &E, Value *Inst);
+  void emitTrapIf(IRBuilder<> &B, llvm::Function *F, Value *Cond, TrapKind Kind);
+  void emitMain(llvm::Function *Instantiate);
+  void emitFunctionNames(llvm::Function *Instantiate);
+  void emitConfig();
+
+  ModuleContext &MC;
+  const w2n::Module &WM;
+  GlobalVariable *InstanceGV = nullptr;
+};
+
+} // namespace
+
+Error ModuleTranslator::checkImports() {
+  for (const Import &Imp : WM.Imports) {
+    if (Imp.Kind != ExternKind::Func || Imp.Module != "wasi_snapshot_preview1")
+      return wasmError(Imp.Offset, "unknown import " + Imp.Module + "." + Imp.Name +
+                                       ": an executable can import only wasi_snapshot_preview1 "
+                                       "functions");
+    const WasiFunction *Found = nullptr;
+    for (const WasiFunction &W : WasiFunctions)
+      if (Imp.Name == W.Name)
+        Found = &W;
+    if (!Found)
+      return wasmError(Imp.Offset, "unknown import " + Imp.Module + "." + Imp.Name);
+    const FuncType &FT = WM.funcType(Imp.Index);
+    if (typeLetters(FT.Params) != Found->Params || typeLetters(FT.Results) != Found->Results)
+      return wasmError(Imp.Offset, "incompatible import type for " + Imp.Module + "." + Imp.Name);
+  }
+  return Error::success();
+}
+
+void ModuleTranslator::layoutInstance() {
+  LLVMContext &C = MC.C;
+  Type *Ptr = PointerType::get(C, 0);
+  std::vector<Type *> Fields;
+  MC.MemoryField = Fields.size();
+  Fields.push_back(Ptr);
+  for (size_t T = 0; T < WM.Tables.size(); ++T) {
+    MC.TableFields.push_back(Fields.size());
+    Fields.push_back(Ptr);
+  }
+  for (const Global &G : WM.Globals) {
+    MC.GlobalFields.push_back(Fields.size());
+    Fields.push_back(MC.type(G.Type.Type));
+  }
+  MC.FuncRefsField = Fields.size();
+  Fields.push_back(ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size()));
+  MC.DataLenField = Fields.size();
+  Fields.push_back(ArrayType::get(Type::getInt32Ty(C), WM.Datas.size()));
+  MC.ElemLenField = Fields.size();
+  Fields.push_back(ArrayType::get(Type::getInt32Ty(C), WM.Elems.size()));
+  MC.InstanceTy = StructType::create(C, Fields, "w2n.instance");
+
+  for (size_t D = 0; D < WM.Datas.size(); ++D) {
+    const DataSegment &S = WM.Datas[D];
+    auto *Init = ConstantDataArray::get(
+        C, ArrayRef<uint8_t>(WM.Bytes.data() + S.DataOffset, S.DataSize));
+    MC.DataSegments.push_back(new GlobalVariable(MC.LM, Init->getType(), true,
+                                                 GlobalValue::PrivateLinkage, Init,
+                                                 "w2n.data." + Twine(D)));
+  }
+  for (size_t E = 0; E < WM.Elems.size(); ++E) {
+    auto *Ty = ArrayType::get(Ptr, WM.Elems[E].Items.size());
+    MC.ElemSegments.push_back(new GlobalVariable(MC.LM, Ty, false, GlobalValue::InternalLinkage,
+                                                 ConstantAggregateZero::get(Ty),
+                                                 "w2n.elem." + Twine(E)));
+  }
+}
+
+void ModuleTranslator::createFunctions() {
+  Type *Ptr = PointerType::get(MC.C, 0);
+  for (const FuncType &FT : WM.Types) {
+    std::vector<Type *> Params{Ptr};
+    for (ValType T : FT.Params)
+      Params.push_back(MC.type(T));
+    MC.FuncTypes.push_back(FunctionType::get(MC.resultType(FT.Results), Params, false));
+  }
+  for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
+    llvm::Function *F = llvm::Function::Create(MC.FuncTypes[WM.Functions[I].TypeIndex],
+                                   GlobalValue::InternalLinkage, "w2n_f" + Twine(I), MC.LM);
+    F->setSection("w2n_code");
+    F->addFnAttr(Attribute::NoUnwind);
+    MC.Funcs.push_back(F);
+  }
+}
+
+void ModuleTranslator::emitWasiWrapper(uint32_t FuncIndex) {
+  const Import &Imp = WM.Imports[WM.Functions[FuncIndex].ImportIndex];
+  llvm::Function *F = MC.Funcs[FuncIndex];
+  Type *Ptr = PointerType::get(MC.C, 0);
+  std::vector<Type *> Params{Ptr};
+  for (size_t K = 1; K < F->arg_size(); ++K)
+    Params.push_back(F->getArg(K)->getType());
+  FunctionCallee Shim = MC.LM.getOrInsertFunction(
+      "w2n_wasi_" + Imp.Name, FunctionType::get(F->getReturnType(), Params, false));
+  IRBuilder<> B(BasicBlock::Create(MC.C, "entry", F));
+  std::vector<Value *> Args;
+  if (WM.Memories.empty()) {
+    Args.push_back(ConstantPointerNull::get(PointerType::get(MC.C, 0)));
+  } else {
+    auto *Mem = B.CreateLoad(Ptr, B.CreateStructGEP(MC.InstanceTy, F->getArg(0), MC.MemoryField));
+    Mem->setMetadata(LLVMContext::MD_tbaa, MC.TBAARuntime);
+    Args.push_back(Mem);
+  }
+  for (size_t K = 1; K < F->arg_size(); ++K)
+    Args.push_back(F->getArg(K));
+  Value *R = B.CreateCall(Shim, Args);
+  if (F->getReturnType()->isVoidTy())
+    B.CreateRetVoid();
+  else
+    B.CreateRet(R);
+}
+
+void ModuleTranslator::emitTrapIf(IRBuilder<> &B, llvm::Function *F, Value *Cond, TrapKind Kind) {
+  BasicBlock *TrapBB = BasicBlock::Create(MC.C, "trap", F);
+  BasicBlock *Cont = BasicBlock::Create(MC.C, "cont", F);
+  B.CreateCondBr(Cond, TrapBB, Cont);
+  IRBuilder<> TB(TrapBB);
+  TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(Kind)), TB.CreateConstGEP1_32(TB.getInt8Ty(), F, 1)});
+  TB.CreateUnreachable();
+  B.SetInsertPoint(Cont);
+}
+
+Value *ModuleTranslator::constExpr(IRBuilder<> &B, const ConstExpr &E, Value *Inst) {
+  switch (E.K) {
+  case ConstExpr::I32: return B.getInt32(uint32_t(E.Bits));
+  case ConstExpr::I64: return B.getInt64(E.Bits);
+  case ConstExpr::F32: return B.CreateBitCast(B.getInt32(uint32_t(E.Bits)), B.getFloatTy());
+  case ConstExpr::F64: return B.CreateBitCast(B.getInt64(E.Bits), B.getDoubleTy());
+  case ConstExpr::V128: {
+    Constant *Lanes[2] = {B.getInt64(E.Bits), B.getInt64(E.High)};
+    return B.CreateBitCast(ConstantVector::get(Lanes), MC.v128Type());
+  }
+  case ConstExpr::RefNull: return ConstantPointerNull::get(B.getPtrTy());
+  case ConstExpr::RefFunc:
+    return B.CreateConstGEP2_32(ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size()),
+                                B.CreateStructGEP(MC.InstanceTy, Inst, MC.FuncRefsField), 0,
+                                uint32_t(E.Bits));
+  case ConstExpr::GlobalGet:
+    return B.CreateLoad(MC.type(WM.Globals[E.Bits].Type.Type),
+                        B.CreateStructGEP(MC.InstanceTy, Inst, MC.GlobalFields[E.Bits]));
+  }
+  llvm_unreachable("bad constant expression");
+}
+
+llvm::Function *ModuleTranslator::emitInstantiate() {
+  LLVMContext &C = MC.C;
+  Type *Ptr = PointerType::get(C, 0);
+  llvm::Function *F = llvm::Function::Create(FunctionType::get(Type::getVoidTy(C), {Ptr}, false),
+                                 GlobalValue::InternalLinkage, "w2n.instantiate", MC.LM);
+  F->addFnAttr(Attribute::NoUnwind);
+  Value *Inst = F->getArg(0);
+  IRBuilder<> B(BasicBlock::Create(C, "entry", F));
+
+  GlobalVariable *Memory = nullptr;
+  if (!WM.Memories.empty()) {
+    Memory = new GlobalVariable(MC.LM, MC.RT.MemoryTy, false, GlobalValue::InternalLinkage,
+                                ConstantAggregateZero::get(MC.RT.MemoryTy), "w2n.memory0");
+    B.CreateStore(Memory, B.CreateStructGEP(MC.InstanceTy, Inst, MC.MemoryField));
+    const Limits &L = WM.Memories[0].Lim;
+    B.CreateCall(MC.RT.MemoryInit, {Memory, B.getInt32(uint32_t(L.Min)), B.getInt64(L.Max ? *L.Max : 65536)});
+  }
+  std::vector<GlobalVariable *> Tables;
+  for (size_t T = 0; T < WM.Tables.size(); ++T) {
+    auto *G = new GlobalVariable(MC.LM, MC.RT.TableTy, false, GlobalValue::InternalLinkage,
+                                 ConstantAggregateZero::get(MC.RT.TableTy), "w2n.table" + Twine(T));
+    Tables.push_back(G);
+    B.CreateStore(G, B.CreateStructGEP(MC.InstanceTy, Inst, MC.TableFields[T]));
+    const Limits &L = WM.Tables[T].Lim;
+    B.CreateCall(MC.RT.TableInit, {G, B.getInt32(uint32_t(L.Min)),
+                                   B.getInt32(L.Max ? uint32_t(*L.Max) : 0xffffffffu)});
+  }
+  // Funcref descriptors come before globals and segments, which may refer to them.
+  auto *RefsTy = ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size());
+  Value *Refs = B.CreateStructGEP(MC.InstanceTy, Inst, MC.FuncRefsField);
+  for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
+    Value *D = B.CreateConstGEP2_32(RefsTy, Refs, 0, I);
+    B.CreateStore(MC.signature(WM.Functions[I].TypeIndex), B.CreateStructGEP(MC.RT.FuncRefTy, D, 0));
+    B.CreateStore(MC.Funcs[I], B.CreateStructGEP(MC.RT.FuncRefTy, D, 1));
+    B.CreateStore(Inst, B.CreateStructGEP(MC.RT.FuncRefTy, D, 2));
+  }
+  for (uint32_t G = WM.NumImportedGlobals; G < WM.Globals.size(); ++G)
+    B.CreateStore(constExpr(B, WM.Globals[G].Init, Inst),
+                  B.CreateStructGEP(MC.InstanceTy, Inst, MC.GlobalFields[G]));
+
+  auto *DataLenTy = ArrayType::get(B.getInt32Ty(), WM.Datas.size());
+  auto *ElemLenTy = ArrayType::get(B.getInt32Ty(), WM.Elems.size());
+  Value *DataLens = B.CreateStructGEP(MC.InstanceTy, Inst, MC.DataLenField);
+  Value *ElemLens = B.CreateStructGEP(MC.InstanceTy, Inst, MC.ElemLenField);
+  for (uint32_t D = 0; D < WM.Datas.size(); ++D)
+    B.CreateStore(B.getInt32(uint32_t(WM.Datas[D].DataSize)), B.CreateConstGEP2_32(DataLenTy, DataLens, 0, D));
+  for (uint32_t E = 0; E < WM.Elems.size(); ++E) {
+    const ElemSegment &S = WM.Elems[E];
+    auto *SegTy = ArrayType::get(B.getPtrTy(), S.Items.size());
+    for (uint32_t K = 0; K < S.Items.size(); ++K)
+      B.CreateStore(constExpr(B, S.Items[K], Inst), B.CreateConstGEP2_32(SegTy, MC.ElemSegments[E], 0, K));
+    B.CreateStore(B.getInt32(S.M == ElemSegment::Passive ? uint32_t(S.Items.size()) : 0),
+                  B.CreateConstGEP2_32(ElemLenTy, ElemLens, 0, E));
+  }
+  // Active element segments, then active data segments, in order.
+  for (uint32_t E = 0; E < WM.Elems.size(); ++E) {
+    const ElemSegment &S = WM.Elems[E];
+    if (S.M != ElemSegment::Active)
+      continue;
+    Value *N = B.getInt32(uint32_t(S.Items.size()));
+    B.CreateCall(MC.RT.TableInitSegment, {Tables[S.Table], MC.ElemSegments[E], N,
+                                          constExpr(B, S.Offset, Inst), B.getInt32(0), N});
+  }
+  for (uint32_t D = 0; D < WM.Datas.size(); ++D) {
+    const DataSegment &S = WM.Datas[D];
+    if (!S.Active)
+      continue;
+    Value *Offset = B.CreateZExt(constExpr(B, S.Offset, Inst), B.getInt64Ty());
+    Value *Size = B.CreateLoad(B.getInt64Ty(), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 1));
+    emitTrapIf(B, F, B.CreateICmpUGT(B.CreateAdd(Offset, B.getInt64(S.DataSize)), Size),
+               TrapKind::OOBMemory);
+    Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 0));
+    B.CreateMemCpy(B.CreateGEP(B.getInt8Ty(), Base, Offset), MaybeAlign(1), MC.DataSegments[D],
+                   MaybeAlign(1), B.getInt64(S.DataSize));
+    B.CreateStore(B.getInt32(0), B.CreateConstGEP2_32(DataLenTy, DataLens, 0, D));
+  }
+  if (WM.Start)
+    B.CreateCall(MC.Funcs[*WM.Start], {Inst});
+  B.CreateRetVoid();
+  return F;
+}
+
+void ModuleTranslator::emitMain(llvm::Function *Instantiate) {
+  LLVMContext &C = MC.C;
+  InstanceGV = new GlobalVariable(MC.LM, MC.InstanceTy, false, GlobalValue::InternalLinkage,
+                                  ConstantAggregateZero::get(MC.InstanceTy), "w2n.instance");
+  llvm::Function *Main = llvm::Function::Create(FunctionType::get(Type::getInt32Ty(C), false),
+                                    GlobalValue::ExternalLinkage, "w2n_module_main", MC.LM);
+  Main->addFnAttr(Attribute::NoUnwind);
+  IRBuilder<> B(BasicBlock::Create(C, "entry", Main));
+  B.CreateCall(Instantiate, {InstanceGV});
+  for (const Export &E : WM.Exports)
+    if (E.Kind == ExternKind::Func && E.Name == "_start")
+      B.CreateCall(MC.Funcs[E.Index], {InstanceGV});
+  B.CreateRet(B.getInt32(0));
+}
+
+void ModuleTranslator::emitFunctionNames(llvm::Function *Instantiate) {
+  LLVMContext &C = MC.C;
+  Type *Ptr = PointerType::get(C, 0);
+  auto *EntryTy = StructType::get(C, {Ptr, Ptr});
+  std::vector<Constant *> Entries;
+  auto Add = [&](llvm::Function *F, const std::string &Name) {
+    Constant *Str = ConstantDataArray::getString(C, Name);
+    auto *GV = new GlobalVariable(MC.LM, Str->getType(), true, GlobalValue::PrivateLinkage, Str,
+                                  "w2n.name");
+    Entries.push_back(ConstantStruct::get(EntryTy, {F, GV}));
+  };
+  for (uint32_t I = 0; I < WM.Functions.size(); ++I)
+    Add(MC.Funcs[I], MC.functionDisplayName(I));
+  Add(Instantiate, "<instantiation>");
+  auto *ArrTy = ArrayType::get(EntryTy, Entries.size());
+  new GlobalVariable(MC.LM, ArrTy, true, GlobalValue::ExternalLinkage,
+                     ConstantArray::get(ArrTy, Entries), "w2n_function_names");
+  new GlobalVariable(MC.LM, Type::getInt32Ty(C), true, GlobalValue::ExternalLinkage,
+                     ConstantInt::get(Type::getInt32Ty(C), Entries.size()), "w2n_function_count");
+}
+
+void ModuleTranslator::emitConfig() {
+  LLVMContext &C = MC.C;
+  Type *Ptr = PointerType::get(C, 0);
+  auto Emit = [&](const std::vector<std::string> &Values, const char *Name) {
+    std::vector<Constant *> Items;
+    for (const std::string &V : Values) {
+      Constant *Str = ConstantDataArray::getString(C, V);
+      Items.push_back(new GlobalVariable(MC.LM, Str->getType(), true, GlobalValue::PrivateLinkage,
+                                         Str, "w2n.config.str"));
+    }
+    Items.push_back(ConstantPointerNull::get(PointerType::get(C, 0)));
+    auto *Ty = ArrayType::get(Ptr, Items.size());
+    new GlobalVariable(MC.LM, Ty, true, GlobalValue::ExternalLinkage, ConstantArray::get(Ty, Items),
+                       Name);
+  };
+  Emit(MC.Opts.Dirs, "w2n_config_dirs");
+  Emit(MC.Opts.Env, "w2n_config_env");
+}
+
+Error ModuleTranslator::run() {
+  if (MC.Opts.Executable) {
+    if (Error E = checkImports())
+      return E;
+    bool HasStart = false;
+    for (const Export &E : WM.Exports)
+      if (E.Kind == ExternKind::Func && E.Name == "_start") {
+        const FuncType &FT = WM.funcType(E.Index);
+        if (!FT.Params.empty() || !FT.Results.empty())
+          return wasmError(8, "the '_start' export must take and return nothing");
+        HasStart = true;
+      }
+    if (!HasStart)
+      return wasmError(8, "module has no '_start' export: an executable needs a WASI command "
+                          "module (use --emit=obj for a library)");
+  }
+  MC.RT.declare(MC.LM);
+  MDBuilder MDB(MC.C);
+  MDNode *Root = MDB.createTBAARoot("wasm2native");
+  MC.TBAALinearMemory = MDB.createTBAAStructTagNode(MDB.createTBAAScalarTypeNode("linear memory", Root),
+                                                    MDB.createTBAAScalarTypeNode("linear memory", Root), 0);
+  MDNode *RuntimeTy = MDB.createTBAAScalarTypeNode("runtime state", Root);
+  MC.TBAARuntime = MDB.createTBAAStructTagNode(RuntimeTy, RuntimeTy, 0);
+
+  layoutInstance();
+  createFunctions();
+  for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
+    if (WM.Functions[I].Imported)
+      emitWasiWrapper(I);
+    else if (Error E = translateFunction(MC, I))
+      return E;
+  }
+  llvm::Function *Instantiate = emitInstantiate();
+  if (MC.Opts.Executable) {
+    emitMain(Instantiate);
+    emitConfig();
+  }
+  emitFunctionNames(Instantiate);
+
+  std::string Msg;
+  raw_string_ostream OS(Msg);
+  if (verifyModule(MC.LM, &OS))
+    return createStringError(inconvertibleErrorCode(),
+                             "internal error: generated IR does not verify: " + OS.str());
+  return Error::success();
+}
+
+Expected<std::unique_ptr<llvm::Module>>
+w2n::translateModule(const w2n::Module &M, LLVMContext &Ctx, const llvm::Triple &Triple,
+                     const DataLayout &Layout, const TranslateOptions &Opts) {
+  auto LM = std::make_unique<llvm::Module>("wasm", Ctx);
+  LM->setTargetTriple(Triple.str());
+  LM->setDataLayout(Layout);
+  ModuleContext MC(M, *LM, Triple, Opts);
+  ModuleTranslator T(MC);
+  if (Error E = T.run())
+    return E;
+  return LM;
+}

@@ -1,0 +1,178 @@
+//===- TranslateMemory.cpp - Linear memory: addressing, bounds, bulk ops --===//
+//
+// SECURITY-CRITICAL: every access to linear memory is computed by linearAddress below; it is what keeps
+// a module inside its sandbox. Review changes twice.
+//
+// Two bounds policies (--bounds-checks):
+//  - guard: on 64-bit hosts the runtime reserves 8 GiB + a guard region per memory, so
+//    base + zext(addr) + offset (at most 2^33 - 2 plus the access size) always lands in the reservation
+//    and pages beyond the current size fault; the runtime turns that fault into the trap. LLVM is free
+//    to delete a load whose value is unused, which would lose the trap, so every load is anchored with
+//    an empty inline asm that "uses" its value (anchorLoad): the load stays, the asm emits nothing.
+//  - explicit: compare addr + offset + size with the current size before the access.
+// Bulk operations (memory.fill/copy/init) always check their whole range first, as the spec says,
+// and then call llvm.memset/memmove/memcpy.
+//
+//===----------------------------------------------------------------------===//
+#include "Translate/FunctionTranslator.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/Intrinsics.h"
+
+using namespace w2n;
+using namespace llvm;
+
+Value *FunctionTranslator::memorySizeBytes() {
+  auto *L = B.CreateLoad(B.getInt64Ty(), B.CreateStructGEP(MC.RT.MemoryTy, memoryDescriptor(), 1),
+                         "mem.size");
+  tagRuntime(L);
+  return L;
+}
+
+void FunctionTranslator::checkMemoryRange(Value *Start64, Value *Len64) {
+  // Both operands are zero-extended 32-bit values, so the 64-bit sum cannot wrap.
+  Value *End = B.CreateAdd(Start64, Len64);
+  trapIf(B.CreateICmpUGT(End, memorySizeBytes()), TrapKind::OOBMemory);
+}
+
+Value *FunctionTranslator::linearAddress(Value *Addr, uint64_t Offset, unsigned Size) {
+  Value *Addr64 = B.CreateZExt(Addr, B.getInt64Ty());
+  if (MC.Opts.Bounds == BoundsChecks::Explicit)
+    checkMemoryRange(Addr64, i64(Offset + Size));
+  auto *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, memoryDescriptor(), 0),
+                            "mem.base");
+  tagRuntime(Base);
+  // In guard mode the reservation never moves, so its base is invariant for the instance's life.
+  if (MC.Opts.Bounds == BoundsChecks::Guard)
+    Base->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
+  Value *Effective = Offset ? B.CreateAdd(Addr64, i64(Offset)) : Addr64;
+  return B.CreateGEP(B.getInt8Ty(), Base, Effective, "addr");
+}
+
+void FunctionTranslator::anchorLoad(Value *Loaded) {
+  if (MC.Opts.Bounds != BoundsChecks::Guard)
+    return;
+  Type *Ty = Loaded->getType();
+  bool Integer = Ty->isIntegerTy();
+  const char *Constraint;
+  switch (MC.Triple.getArch()) {
+  case Triple::x86_64:
+    Constraint = Integer ? "r" : "x";
+    break;
+  case Triple::aarch64:
+    Constraint = Integer ? "r" : "w";
+    break;
+  case Triple::riscv64:
+    if (Ty->isVectorTy()) {
+      Loaded = B.CreateExtractElement(B.CreateBitCast(Loaded, FixedVectorType::get(B.getInt64Ty(), 2)),
+                                      uint64_t(0));
+      Ty = Loaded->getType();
+      Integer = true;
+    }
+    Constraint = Integer ? "r" : "f";
+    break;
+  default:
+    Constraint = "r";
+    break;
+  }
+  auto *AsmTy = FunctionType::get(B.getVoidTy(), {Ty}, false);
+  B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, /*hasSideEffects=*/true), {Loaded});
+}
+
+Value *FunctionTranslator::loadLinear(Type *Ty, Value *Addr, uint64_t Offset) {
+  unsigned Size = MC.LM.getDataLayout().getTypeStoreSize(Ty);
+  auto *L = B.CreateAlignedLoad(Ty, linearAddress(Addr, Offset, Size), Align(1));
+  L->setMetadata(LLVMContext::MD_tbaa, MC.TBAALinearMemory);
+  anchorLoad(L);
+  return L;
+}
+
+void FunctionTranslator::storeLinear(Value *V, Value *Addr, uint64_t Offset) {
+  unsigned Size = MC.LM.getDataLayout().getTypeStoreSize(V->getType());
+  auto *S = B.CreateAlignedStore(V, linearAddress(Addr, Offset, Size), Align(1));
+  S->setMetadata(LLVMContext::MD_tbaa, MC.TBAALinearMemory);
+}
+
+bool FunctionTranslator::emitMemory(const Instr &I) {
+  const OpInfo &Info = opInfo(I.Opcode);
+  if (Info.Prefix != 0xfd && Info.Kind == OpKind::Load) {
+    Type *ResultTy = MC.type(Info.Result);
+    Type *MemTy = Info.Result == ValType::F32 || Info.Result == ValType::F64
+                      ? ResultTy
+                      : B.getIntNTy(Info.Mem * 8);
+    Value *Addr = pop();
+    Value *V = loadLinear(MemTy, Addr, I.Imm);
+    if (MemTy != ResultTy) {
+      bool Signed = I.Opcode == Op::I32Load8S || I.Opcode == Op::I32Load16S ||
+                    I.Opcode == Op::I64Load8S || I.Opcode == Op::I64Load16S ||
+                    I.Opcode == Op::I64Load32S;
+      V = Signed ? B.CreateSExt(V, ResultTy) : B.CreateZExt(V, ResultTy);
+    }
+    push(V);
+    return true;
+  }
+  if (Info.Prefix != 0xfd && Info.Kind == OpKind::Store) {
+    Value *V = pop();
+    Value *Addr = pop();
+    if (V->getType()->isIntegerTy() && V->getType()->getIntegerBitWidth() != Info.Mem * 8u)
+      V = B.CreateTrunc(V, B.getIntNTy(Info.Mem * 8));
+    storeLinear(V, Addr, I.Imm);
+    return true;
+  }
+
+  switch (I.Opcode) {
+  case Op::MemorySize:
+    push(B.CreateTrunc(B.CreateLShr(memorySizeBytes(), 16), B.getInt32Ty()));
+    return true;
+  case Op::MemoryGrow:
+    push(B.CreateCall(MC.RT.MemoryGrow, {memoryDescriptor(), pop()}));
+    return true;
+  case Op::MemoryFill: {
+    Value *N = B.CreateZExt(pop(), B.getInt64Ty());
+    Value *Val = B.CreateTrunc(pop(), B.getInt8Ty());
+    Value *D = B.CreateZExt(pop(), B.getInt64Ty());
+    checkMemoryRange(D, N);
+    Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, memoryDescriptor(), 0));
+    tagRuntime(cast<Instruction>(Base));
+    B.CreateMemSet(B.CreateGEP(B.getInt8Ty(), Base, D), Val, N, MaybeAlign(1));
+    return true;
+  }
+  case Op::MemoryCopy: {
+    Value *N = B.CreateZExt(pop(), B.getInt64Ty());
+    Value *S = B.CreateZExt(pop(), B.getInt64Ty());
+    Value *D = B.CreateZExt(pop(), B.getInt64Ty());
+    checkMemoryRange(S, N);
+    checkMemoryRange(D, N);
+    Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, memoryDescriptor(), 0));
+    tagRuntime(cast<Instruction>(Base));
+    B.CreateMemMove(B.CreateGEP(B.getInt8Ty(), Base, D), MaybeAlign(1),
+                    B.CreateGEP(B.getInt8Ty(), Base, S), MaybeAlign(1), N);
+    return true;
+  }
+  case Op::MemoryInit: {
+    Value *N = B.CreateZExt(pop(), B.getInt64Ty());
+    Value *S = B.CreateZExt(pop(), B.getInt64Ty());
+    Value *D = B.CreateZExt(pop(), B.getInt64Ty());
+    // A dropped segment has length 0, so only n = 0 at s = 0 succeeds, as the spec says.
+    Value *LenPtr = B.CreateConstGEP2_32(
+        ArrayType::get(B.getInt32Ty(), MC.WM.Datas.size()), instanceField(MC.DataLenField), 0, I.Index);
+    auto *SegLen = B.CreateLoad(B.getInt32Ty(), LenPtr);
+    tagRuntime(SegLen);
+    trapIf(B.CreateICmpUGT(B.CreateAdd(S, N), B.CreateZExt(SegLen, B.getInt64Ty())),
+           TrapKind::OOBMemory);
+    checkMemoryRange(D, N);
+    Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, memoryDescriptor(), 0));
+    tagRuntime(cast<Instruction>(Base));
+    B.CreateMemCpy(B.CreateGEP(B.getInt8Ty(), Base, D), MaybeAlign(1),
+                   B.CreateGEP(B.getInt8Ty(), MC.DataSegments[I.Index], S), MaybeAlign(1), N);
+    return true;
+  }
+  case Op::DataDrop: {
+    Value *LenPtr = B.CreateConstGEP2_32(
+        ArrayType::get(B.getInt32Ty(), MC.WM.Datas.size()), instanceField(MC.DataLenField), 0, I.Index);
+    tagRuntime(B.CreateStore(i32(0), LenPtr));
+    return true;
+  }
+  default:
+    return false;
+  }
+}

@@ -1,0 +1,126 @@
+//===- TranslateTable.cpp - References, tables and call_indirect ----------===//
+//
+// SECURITY-CRITICAL: call_indirect is the only way wasm reaches a code pointer it chose. The index is
+// checked against the table's current size ("undefined element"), the element against null
+// ("uninitialized element"), and its signature object against the expected type's by address
+// ("indirect call type mismatch"); only then is the code pointer called. Review changes twice.
+//
+// References are pointers: a funcref points to a w2n_funcref descriptor in its instance, an externref
+// is the host's pointer, and null is the null pointer. table.get/set check bounds inline; grow, fill,
+// copy and init call the runtime, which checks the whole range before writing.
+//
+//===----------------------------------------------------------------------===//
+#include "Translate/FunctionTranslator.h"
+
+using namespace w2n;
+using namespace llvm;
+
+bool FunctionTranslator::emitTable(const Instr &I) {
+  auto TableField = [&](Value *Table, unsigned Field, Type *Ty) {
+    auto *L = B.CreateLoad(Ty, B.CreateStructGEP(MC.RT.TableTy, Table, Field));
+    tagRuntime(L);
+    return L;
+  };
+  auto ElemPtr = [&](Value *Table, Value *Index, TrapKind OOB) {
+    Value *Size = TableField(Table, 1, B.getInt32Ty());
+    trapIf(B.CreateICmpUGE(Index, Size), OOB);
+    Value *Elems = TableField(Table, 0, B.getPtrTy());
+    return B.CreateGEP(B.getPtrTy(), Elems, B.CreateZExt(Index, B.getInt64Ty()));
+  };
+
+  switch (I.Opcode) {
+  case Op::RefNull:
+    push(ConstantPointerNull::get(B.getPtrTy()));
+    return true;
+  case Op::RefIsNull:
+    push(B.CreateZExt(B.CreateIsNull(pop()), B.getInt32Ty()));
+    return true;
+  case Op::RefFunc:
+    push(B.CreateConstGEP2_32(ArrayType::get(MC.RT.FuncRefTy, MC.WM.Functions.size()),
+                              instanceField(MC.FuncRefsField), 0, I.Index));
+    return true;
+  case Op::TableGet: {
+    Value *Index = pop();
+    auto *L = B.CreateLoad(B.getPtrTy(), ElemPtr(tableDescriptor(I.Index), Index, TrapKind::OOBTable));
+    tagRuntime(L);
+    push(L);
+    return true;
+  }
+  case Op::TableSet: {
+    Value *V = pop();
+    Value *Index = pop();
+    tagRuntime(B.CreateStore(V, ElemPtr(tableDescriptor(I.Index), Index, TrapKind::OOBTable)));
+    return true;
+  }
+  case Op::TableSize:
+    push(TableField(tableDescriptor(I.Index), 1, B.getInt32Ty()));
+    return true;
+  case Op::TableGrow: {
+    Value *Delta = pop();
+    Value *Init = pop();
+    push(B.CreateCall(MC.RT.TableGrow, {tableDescriptor(I.Index), Init, Delta}));
+    return true;
+  }
+  case Op::TableFill: {
+    Value *N = pop();
+    Value *V = pop();
+    Value *D = pop();
+    B.CreateCall(MC.RT.TableFill, {tableDescriptor(I.Index), D, V, N});
+    return true;
+  }
+  case Op::TableCopy: {
+    Value *N = pop();
+    Value *S = pop();
+    Value *D = pop();
+    B.CreateCall(MC.RT.TableCopy, {tableDescriptor(I.Index), tableDescriptor(I.Index2), D, S, N});
+    return true;
+  }
+  case Op::TableInit: {
+    Value *N = pop();
+    Value *S = pop();
+    Value *D = pop();
+    Value *LenPtr = B.CreateConstGEP2_32(ArrayType::get(B.getInt32Ty(), MC.WM.Elems.size()),
+                                         instanceField(MC.ElemLenField), 0, I.Index);
+    auto *Len = B.CreateLoad(B.getInt32Ty(), LenPtr);
+    tagRuntime(Len);
+    B.CreateCall(MC.RT.TableInitSegment,
+                 {tableDescriptor(I.Index2), MC.ElemSegments[I.Index], Len, D, S, N});
+    return true;
+  }
+  case Op::ElemDrop: {
+    Value *LenPtr = B.CreateConstGEP2_32(ArrayType::get(B.getInt32Ty(), MC.WM.Elems.size()),
+                                         instanceField(MC.ElemLenField), 0, I.Index);
+    tagRuntime(B.CreateStore(i32(0), LenPtr));
+    return true;
+  }
+  case Op::CallIndirect: {
+    const FuncType &Callee = MC.WM.Types[I.Index];
+    Value *Index = pop();
+    std::vector<Value *> Args;
+    Args.resize(Callee.Params.size() + 1);
+    for (size_t K = Callee.Params.size(); K-- > 0;)
+      Args[K + 1] = pop();
+    auto *Ref = B.CreateLoad(B.getPtrTy(),
+                             ElemPtr(tableDescriptor(I.Index2), Index, TrapKind::UndefinedElement));
+    tagRuntime(Ref);
+    trapIf(B.CreateIsNull(Ref), TrapKind::UninitializedElement);
+    auto *Sig = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 0));
+    tagRuntime(Sig);
+    trapIf(B.CreateICmpNE(Sig, MC.signature(I.Index)), TrapKind::IndirectCallType);
+    auto *Code = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 1));
+    tagRuntime(Code);
+    auto *Callee_Instance = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 2));
+    tagRuntime(Callee_Instance);
+    Args[0] = Callee_Instance;
+    Value *Call = B.CreateCall(MC.FuncTypes[I.Index], Code, Args);
+    if (Callee.Results.size() == 1)
+      push(Call);
+    else
+      for (unsigned K = 0; K < Callee.Results.size(); ++K)
+        push(B.CreateExtractValue(Call, K));
+    return true;
+  }
+  default:
+    return false;
+  }
+}

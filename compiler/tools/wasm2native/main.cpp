@@ -1,0 +1,182 @@
+//===- main.cpp - The wasm2native command line ----------------------------===//
+//
+// Options and the order of the stages, nothing more: read the input, decode and validate it, translate
+// it to LLVM IR, optimise, emit, and link with the target's runtime. Every failure is printed
+// clang-style (`error: FILE:0xOFFSET: message` when it concerns a byte of the input) and exits with
+// status 1 without leaving an output file behind.
+//
+//===----------------------------------------------------------------------===//
+#include "wasm2native/CodeGen.h"
+#include "wasm2native/Decoder.h"
+#include "wasm2native/Diagnostics.h"
+#include "wasm2native/Link.h"
+#include "wasm2native/Translate.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <CLI/CLI.hpp>
+
+using namespace w2n;
+using namespace llvm;
+
+namespace {
+
+struct Options {
+  std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
+  std::vector<std::string> Dirs, Env;
+  bool PrintTargets = false, Verbose = false;
+};
+
+int reportError(const std::string &File, Error E) {
+  handleAllErrors(std::move(E),
+                  [&](const WasmError &WE) {
+                    errs() << "error: " << File << ":" << format("0x%llx", (unsigned long long)WE.offset())
+                           << ": " << WE.text() << "\n";
+                  },
+                  [&](const ErrorInfoBase &EI) { errs() << "error: " << EI.message() << "\n"; });
+  return 1;
+}
+
+int fail(const Twine &Message) {
+  errs() << "error: " << Message << "\n";
+  return 1;
+}
+
+std::string runtimeArchive(const char *Argv0, const TargetInfo &T) {
+  std::string Exe = sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&reportError));
+  SmallString<256> Path(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Path, "lib", "wasm2native", T.Name, "libw2nrt.a");
+  return std::string(Path.str());
+}
+
+std::string defaultOutput(const Options &O) {
+  SmallString<256> Stem(sys::path::filename(O.Input));
+  sys::path::replace_extension(Stem, "");
+  if (O.Emit == "obj") return (Stem + ".o").str();
+  if (O.Emit == "asm") return (Stem + ".s").str();
+  if (O.Emit == "llvm") return (Stem + ".ll").str();
+  return std::string(Stem.str());
+}
+
+int run(const Options &O, const char *Argv0) {
+  if (O.PrintTargets) {
+    for (const TargetInfo &T : supportedTargets())
+      outs() << T.Name << "  (" << T.Triple.str() << ")\n";
+    return 0;
+  }
+  OptLevel Level;
+  if (O.OptLevelName == "0") Level = OptLevel::O0;
+  else if (O.OptLevelName == "1") Level = OptLevel::O1;
+  else if (O.OptLevelName == "2") Level = OptLevel::O2;
+  else if (O.OptLevelName == "3") Level = OptLevel::O3;
+  else if (O.OptLevelName == "s") Level = OptLevel::Os;
+  else return fail("invalid optimisation level '-O" + O.OptLevelName + "' (use -O0, -O1, -O2, -O3 or -Os)");
+
+  auto Target = resolveTarget(O.Target);
+  if (!Target)
+    return reportError(O.Input, Target.takeError());
+
+  TranslateOptions TO;
+  TO.Executable = O.Emit == "exe";
+  TO.Dirs = O.Dirs;
+  TO.Env = O.Env;
+  if (O.Bounds == "explicit" || !Target->Is64Bit)
+    TO.Bounds = BoundsChecks::Explicit;
+  for (const std::string &E : O.Env)
+    if (E.find('=') == std::string::npos || E.front() == '=')
+      return fail("--env expects NAME=VALUE, got '" + E + "'");
+  for (const std::string &D : O.Dirs) {
+    std::string Host = D.substr(0, D.find("::"));
+    if (!sys::fs::is_directory(Host))
+      return fail("--dir: '" + Host + "' is not a directory");
+  }
+
+  auto Buffer = MemoryBuffer::getFileOrSTDIN(O.Input, /*IsText=*/false);
+  if (!Buffer)
+    return fail("cannot read '" + O.Input + "': " + Buffer.getError().message());
+  std::vector<uint8_t> Bytes((*Buffer)->getBufferStart(), (*Buffer)->getBufferEnd());
+
+  auto Module = decodeModule(std::move(Bytes));
+  if (!Module)
+    return reportError(O.Input, Module.takeError());
+
+  auto TM = createTargetMachine(*Target, O.CPU, Level);
+  if (!TM)
+    return reportError(O.Input, TM.takeError());
+
+  LLVMContext Ctx;
+  auto IR = translateModule(*Module, Ctx, Target->Triple, (*TM)->createDataLayout(), TO);
+  if (!IR)
+    return reportError(O.Input, IR.takeError());
+  optimize(**IR, **TM, Level);
+
+  std::string Output = O.Output.empty() ? defaultOutput(O) : O.Output;
+  if (O.Emit == "llvm") {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    (*IR)->print(OS, nullptr);
+    if (Output == "-") {
+      outs() << OS.str();
+      return 0;
+    }
+    if (Error E = writeFileAtomically(Output, OS.str(), false))
+      return reportError(O.Input, std::move(E));
+    return 0;
+  }
+  auto Emitted = emit(**IR, **TM, O.Emit == "asm" ? EmitKind::Assembly : EmitKind::Object);
+  if (!Emitted)
+    return reportError(O.Input, Emitted.takeError());
+  if (O.Emit == "asm" || O.Emit == "obj") {
+    if (Output == "-") {
+      outs() << *Emitted;
+      return 0;
+    }
+    if (Error E = writeFileAtomically(Output, *Emitted, false))
+      return reportError(O.Input, std::move(E));
+    return 0;
+  }
+  if (Error E = linkExecutable(*Emitted, runtimeArchive(Argv0, *Target), Output))
+    return reportError(O.Input, std::move(E));
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  Options O;
+  CLI::App App{"wasm2native: compiles a WebAssembly module ahead of time into a static native "
+               "executable (or an object).",
+               "wasm2native"};
+  App.set_version_flag("--version", std::string("wasm2native ") + W2N_VERSION + " (LLVM " +
+                                        LLVM_VERSION_STRING + ")");
+  App.add_option("input", O.Input, "The .wasm module to compile");
+  App.add_option("-o", O.Output, "Output file (default: the input's name without .wasm)");
+  App.add_option("-O", O.OptLevelName, "Optimisation level: 0, 1, 2 (default), 3 or s")
+      ->check(CLI::IsMember({"0", "1", "2", "3", "s"}));
+  App.add_option("--emit", O.Emit, "What to produce: exe (default), obj, llvm or asm")
+      ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));
+  App.add_option("--target", O.Target, "Target: a name from --print-targets or an LLVM triple (default: the host)");
+  App.add_option("--cpu", O.CPU, "CPU to generate code for: native (default on the host), generic, or an LLVM CPU name");
+  App.add_option("--bounds-checks", O.Bounds, "Memory bounds strategy: guard (default on 64-bit targets) or explicit")
+      ->check(CLI::IsMember({"guard", "explicit"}));
+  App.add_option("--dir", O.Dirs, "Preopen a host directory for the program: HOST or HOST::GUEST (repeatable)");
+  App.add_option("--env", O.Env, "Set an environment variable for the program: NAME=VALUE (repeatable)");
+  App.add_flag("--print-targets", O.PrintTargets, "List the supported targets and exit");
+  try {
+    App.parse(argc, argv);
+  } catch (const CLI::CallForHelp &E) {
+    return App.exit(E);
+  } catch (const CLI::CallForVersion &E) {
+    return App.exit(E);
+  } catch (const CLI::ParseError &E) {
+    errs() << "error: " << E.what() << "\n";
+    return 1;
+  }
+  if (O.Input.empty() && !O.PrintTargets)
+    return fail("no input file (see --help)");
+  return run(O, argv[0]);
+}

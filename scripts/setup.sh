@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# setup.sh: installs every Debian 12 package wasm2native needs to build, test and benchmark.
+#
+# Idempotent: apt-get skips what is already installed. Nothing is downloaded from anywhere but
+# Debian's archive. Run as root (or with sudo available).
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+
+PACKAGES=(
+  # build
+  cmake ninja-build g++ pkg-config
+  llvm-19-dev liblld-19-dev libcli11-dev
+  zlib1g-dev libzstd-dev libxml2-dev libedit-dev libffi-dev libncurses-dev
+  # the runtime is built for each target with clang; C test programs are built to wasm with it too
+  clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc
+  # tests
+  llvm-19-tools python3 wabt file qemu-user-static
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -ne 0 ]; then
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+echo "setup: all packages present"
