@@ -85,11 +85,12 @@ Error ModuleDecoder::decode() {
     if (!IdByte)
       return IdByte.takeError();
     uint8_t Id = *IdByte;
+    uint64_t SizeAt = R.offset();
     auto Size = R.readU32();
     if (!Size)
       return Size.takeError();
     if (*Size > R.remaining())
-      return R.fail("length out of bounds");
+      return wasmError(SizeAt, "length out of bounds");
     if (Id > 12)
       return wasmError(SectionStart, "malformed section id");
     if (Id != 0) {
@@ -372,7 +373,8 @@ Error ModuleDecoder::readConstExpr(Reader &R, ValType Want, ConstExpr &Out) {
     break;
   default:
     if (opInfo(I.Opcode).Prefix == 0xfd && opInfo(I.Opcode).Mem == 16 &&
-        opInfo(I.Opcode).Result == ValType::V128) { // v128.const
+        opInfo(I.Opcode).Kind == OpKind::Special && opInfo(I.Opcode).P1 == ValType::Bottom) {
+      // v128.const
       Out.K = ConstExpr::V128;
       Out.Bits = I.Imm;
       Out.High = I.ImmHigh;
@@ -666,6 +668,6 @@ Expected<Module> w2n::decodeModule(std::vector<uint8_t> Bytes) {
   M.FunctionNames.resize(M.Functions.size());
   for (uint32_t I = M.NumImportedFuncs; I < M.Functions.size(); ++I)
     if (Error E = validateFunction(M, I))
-      return std::move(E);
-  return std::move(M);
+      return E;
+  return M;
 }

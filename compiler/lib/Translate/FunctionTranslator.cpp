@@ -148,6 +148,13 @@ void FunctionTranslator::addIncoming(CtrlFrame &Target) {
     Phis[I]->addIncoming(Stack[Stack.size() - Phis.size() + I], From);
 }
 
+void FunctionTranslator::fallThrough(CtrlFrame &F) {
+  BasicBlock *From = B.GetInsertBlock();
+  for (size_t I = 0; I < F.EndPhis.size(); ++I)
+    F.EndPhis[I]->addIncoming(Stack[Stack.size() - F.EndPhis.size() + I], From);
+  B.CreateBr(F.End);
+}
+
 void FunctionTranslator::branchTo(CtrlFrame &Target) {
   addIncoming(Target);
   B.CreateBr(Target.Opcode == Op::Loop ? Target.Header : Target.End);
@@ -261,8 +268,10 @@ void FunctionTranslator::emitControl(const Instr &I) {
   }
   case Op::End: {
     CtrlFrame &F = Ctrls.back();
+    // Falling off the end of a frame goes to its End block, even for a loop (whose branch target is
+    // its header): the results flow into the End PHIs.
     if (!F.Unreachable)
-      branchTo(F);
+      fallThrough(F);
     if (F.Opcode == Op::If) {
       // No else arm: the false edge carries the params through as results.
       B.SetInsertPoint(F.ElseBB);

@@ -89,6 +89,7 @@ private:
   void emitCall(const Instr &I);
   void emitVariable(const Instr &I);
   void branchTo(CtrlFrame &Target);
+  void fallThrough(CtrlFrame &F);
   void addIncoming(CtrlFrame &Target);
   std::vector<llvm::Value *> popN(size_t N);
   void pushCallResults(llvm::Value *Call, const std::vector<ValType> &Results);

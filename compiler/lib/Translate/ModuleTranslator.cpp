@@ -189,10 +189,21 @@ void ModuleTranslator::createFunctions() {
     MC.FuncTypes.push_back(FunctionType::get(MC.resultType(FT.Results), Params, false));
   }
   for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
+    // Symbols carry the name-section name too, for debuggers and profilers.
+    std::string Symbol = "w2n_f" + std::to_string(I);
+    if (I < WM.FunctionNames.size() && !WM.FunctionNames[I].empty()) {
+      Symbol += '_';
+      for (char Ch : WM.FunctionNames[I].substr(0, 64))
+        Symbol += isalnum(static_cast<unsigned char>(Ch)) ? Ch : '_';
+    }
     llvm::Function *F = llvm::Function::Create(MC.FuncTypes[WM.Functions[I].TypeIndex],
-                                   GlobalValue::InternalLinkage, "w2n_f" + Twine(I), MC.LM);
+                                               GlobalValue::InternalLinkage, Symbol, MC.LM);
     F->setSection("w2n_code");
     F->addFnAttr(Attribute::NoUnwind);
+    // Wasm 2.0 has no tail calls: every call consumes stack, so unbounded recursion must reach the
+    // stack limit and trap. Tail-recursion elimination would turn it into an endless loop, and a
+    // sibling call would hide the caller from the runtime's trap report.
+    F->addFnAttr("disable-tail-calls", "true");
     MC.Funcs.push_back(F);
   }
 }
@@ -333,7 +344,7 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     B.CreateStore(B.getInt32(0), B.CreateConstGEP2_32(DataLenTy, DataLens, 0, D));
   }
   if (WM.Start)
-    B.CreateCall(MC.Funcs[*WM.Start], {Inst});
+    B.CreateCall(MC.Funcs[*WM.Start], {Inst})->setIsNoInline();
   B.CreateRetVoid();
   return F;
 }
@@ -346,10 +357,12 @@ void ModuleTranslator::emitMain(llvm::Function *Instantiate) {
                                     GlobalValue::ExternalLinkage, "w2n_module_main", MC.LM);
   Main->addFnAttr(Attribute::NoUnwind);
   IRBuilder<> B(BasicBlock::Create(C, "entry", Main));
-  B.CreateCall(Instantiate, {InstanceGV});
+  // Wasm code must stay out of w2n_module_main (which is not in the w2n_code section): a fault there
+  // would not be recognised as a trap, so these calls are never inlined.
+  B.CreateCall(Instantiate, {InstanceGV})->setIsNoInline();
   for (const Export &E : WM.Exports)
     if (E.Kind == ExternKind::Func && E.Name == "_start")
-      B.CreateCall(MC.Funcs[E.Index], {InstanceGV});
+      B.CreateCall(MC.Funcs[E.Index], {InstanceGV})->setIsNoInline();
   B.CreateRet(B.getInt32(0));
 }
 

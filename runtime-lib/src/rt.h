@@ -1,0 +1,47 @@
+/* src/rt.h: internal interfaces between the runtime's own files and the WASI shim.
+ *
+ * Nothing here is part of the ABI with generated code (that is include/w2n_abi.h); these are the
+ * helpers the runtime files and wasi-shim share: output to stderr without libc, a tiny page-based
+ * heap, the registry of linear-memory reservations the fault handler consults, and the start-up
+ * hooks.
+ */
+#ifndef W2N_RT_H
+#define W2N_RT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "w2n_abi.h"
+
+/* string.c: the freestanding C functions (also used by the compiler's generated code). */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t w2n_strlen(const char *s);
+int w2n_strncmp(const char *a, const char *b, size_t n);
+
+/* io.c: async-signal-safe output helpers. */
+void w2n_write_all(int fd, const char *s, size_t n);
+void w2n_puts_err(const char *s); /* writes s to stderr, no newline added */
+_Noreturn void w2n_fatal(const char *msg); /* "wasm2native: msg\n", exit status 1 */
+
+/* heap.c: page-granular allocation from mmap; memory is zero-filled. NULL on failure. */
+void *w2n_alloc(size_t size);
+void w2n_free(void *p);
+void *w2n_realloc(void *p, size_t size);
+
+/* memory.c: is addr inside a registered linear-memory reservation? (signal-safe, lock-free) */
+int w2n_is_memory_address(uintptr_t addr);
+
+/* trap.c */
+void w2n_install_signal_handlers(void);
+_Noreturn void w2n_trap_report(uint32_t kind, const void *pc);
+
+/* start.c: the guard region below the wasm stack, for the fault handler. */
+extern uintptr_t w2n_stack_guard_lo, w2n_stack_guard_hi;
+
+/* wasi-shim: called once at start-up with the process's argv (before switching stacks). */
+void w2n_wasi_init(int argc, char **argv);
+
+#endif

@@ -1,0 +1,226 @@
+/* src/sys.h: typed Linux system-call wrappers and kernel structures, shared by runtime and WASI shim.
+ *
+ * Modelled on the kernel's tools/include/nolibc: the architecture header (arch/<arch>/arch.h, found
+ * through the include path) supplies w2n_syscall6 and the syscall numbers; here every call gets a
+ * typed static inline wrapper that returns the raw kernel result (>= 0, or -errno). There is no
+ * errno variable: callers test `r < 0` and use -r. Structures are the kernel's own layouts (not
+ * glibc's), defined here because no system headers are used. Only 64-bit little-endian layouts are
+ * covered so far; an armv7 port needs the 32-bit variants of the marked structs.
+ */
+#ifndef W2N_SYS_H
+#define W2N_SYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch.h"
+
+#define W2N_SC(n, a, b, c, d, e, f) \
+  w2n_syscall6((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+
+/* ---- errno values (identical on all Linux architectures we target) ---- */
+#define W2N_EPERM 1
+#define W2N_ENOENT 2
+#define W2N_EINTR 4
+#define W2N_EBADF 9
+#define W2N_EAGAIN 11
+#define W2N_ENOMEM 12
+#define W2N_EACCES 13
+#define W2N_EEXIST 17
+#define W2N_EXDEV 18
+#define W2N_ENOTDIR 20
+#define W2N_EISDIR 21
+#define W2N_EINVAL 22
+#define W2N_ENAMETOOLONG 36
+#define W2N_ENOSYS 38
+#define W2N_ELOOP 40
+
+/* ---- open / *at flags ---- */
+#define W2N_O_RDONLY 0
+#define W2N_O_WRONLY 1
+#define W2N_O_RDWR 2
+#define W2N_O_CREAT 0100
+#define W2N_O_EXCL 0200
+#define W2N_O_NOCTTY 0400
+#define W2N_O_TRUNC 01000
+#define W2N_O_APPEND 02000
+#define W2N_O_NONBLOCK 04000
+#define W2N_O_DSYNC 010000
+#define W2N_O_SYNC 04010000
+#define W2N_O_RSYNC 04010000
+#define W2N_O_CLOEXEC 02000000
+#define W2N_O_PATH 010000000
+#define W2N_AT_FDCWD (-100)
+#define W2N_AT_SYMLINK_NOFOLLOW 0x100
+#define W2N_AT_REMOVEDIR 0x200
+#define W2N_AT_SYMLINK_FOLLOW 0x400
+#define W2N_AT_EMPTY_PATH 0x1000
+#define W2N_F_GETFL 3
+#define W2N_F_SETFL 4
+#define W2N_RESOLVE_NO_MAGICLINKS 0x02
+#define W2N_RESOLVE_BENEATH 0x08
+
+struct w2n_open_how {
+  uint64_t flags;
+  uint64_t mode;
+  uint64_t resolve;
+};
+
+/* ---- mmap ---- */
+#define W2N_PROT_NONE 0
+#define W2N_PROT_READ 1
+#define W2N_PROT_WRITE 2
+#define W2N_MAP_PRIVATE 0x02
+#define W2N_MAP_ANONYMOUS 0x20
+#define W2N_MAP_NORESERVE 0x4000
+#define W2N_MAP_STACK 0x20000
+
+/* ---- signals ---- */
+#define W2N_SIGBUS 7
+#define W2N_SIGSEGV 11
+#define W2N_SA_SIGINFO 0x00000004
+#define W2N_SA_ONSTACK 0x08000000
+#define W2N_SA_RESTORER 0x04000000
+#define W2N_SA_NODEFER 0x40000000
+#define W2N_SIG_DFL ((void *)0)
+
+/* Kernel struct sigaction (not glibc's): the same field order on x86_64 and the asm-generic ports. */
+struct w2n_kernel_sigaction {
+  void *handler;
+  unsigned long flags;
+  void (*restorer)(void);
+  uint64_t mask; /* kernel sigset_t: 64 signals, sigsetsize 8 */
+};
+
+typedef struct w2n_stack_t {
+  void *ss_sp;
+  int ss_flags;
+  size_t ss_size;
+} w2n_stack_t;
+
+/* The leading part of siginfo_t that the fault handler reads (64-bit layout). */
+typedef struct w2n_siginfo {
+  int si_signo;
+  int si_errno;
+  int si_code;
+  int pad0;
+  void *si_addr; /* SIGSEGV/SIGBUS: the faulting data address */
+  char rest[128 - 24];
+} w2n_siginfo;
+
+/* ---- time, files ---- */
+struct w2n_timespec {
+  int64_t tv_sec;
+  int64_t tv_nsec; /* 64-bit layout */
+};
+#define W2N_UTIME_NOW ((1l << 30) - 1l)
+#define W2N_UTIME_OMIT ((1l << 30) - 2l)
+
+struct w2n_iovec {
+  void *base;
+  size_t len;
+};
+
+struct w2n_pollfd {
+  int fd;
+  short events;
+  short revents;
+};
+#define W2N_POLLIN 0x001
+#define W2N_POLLOUT 0x004
+#define W2N_POLLERR 0x008
+#define W2N_POLLHUP 0x010
+#define W2N_POLLNVAL 0x020
+#define W2N_FIONREAD 0x541B
+
+struct w2n_statx_timestamp {
+  int64_t tv_sec;
+  uint32_t tv_nsec;
+  int32_t reserved;
+};
+/* struct statx is the same on every architecture, which is why the shim uses statx and not stat. */
+struct w2n_statx {
+  uint32_t stx_mask;
+  uint32_t stx_blksize;
+  uint64_t stx_attributes;
+  uint32_t stx_nlink;
+  uint32_t stx_uid;
+  uint32_t stx_gid;
+  uint16_t stx_mode;
+  uint16_t spare0;
+  uint64_t stx_ino;
+  uint64_t stx_size;
+  uint64_t stx_blocks;
+  uint64_t stx_attributes_mask;
+  struct w2n_statx_timestamp stx_atime, stx_btime, stx_ctime, stx_mtime;
+  uint32_t stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
+  uint64_t spare2[14];
+};
+#define W2N_STATX_BASIC_STATS 0x7ffu
+#define W2N_S_IFMT 0170000
+#define W2N_S_IFSOCK 0140000
+#define W2N_S_IFLNK 0120000
+#define W2N_S_IFREG 0100000
+#define W2N_S_IFBLK 0060000
+#define W2N_S_IFDIR 0040000
+#define W2N_S_IFCHR 0020000
+#define W2N_S_IFIFO 0010000
+
+struct w2n_dirent64 {
+  uint64_t d_ino;
+  int64_t d_off;
+  uint16_t d_reclen;
+  uint8_t d_type;
+  char d_name[];
+};
+
+/* ---- typed wrappers ---- */
+static inline long sys_read(int fd, void *buf, size_t n) { return W2N_SC(W2N_NR_read, fd, buf, n, 0, 0, 0); }
+static inline long sys_write(int fd, const void *buf, size_t n) { return W2N_SC(W2N_NR_write, fd, buf, n, 0, 0, 0); }
+static inline long sys_readv(int fd, const struct w2n_iovec *iov, int n) { return W2N_SC(W2N_NR_readv, fd, iov, n, 0, 0, 0); }
+static inline long sys_writev(int fd, const struct w2n_iovec *iov, int n) { return W2N_SC(W2N_NR_writev, fd, iov, n, 0, 0, 0); }
+/* preadv/pwritev take the offset as (low, high) longs; on 64-bit the whole offset is `low`. */
+static inline long sys_preadv(int fd, const struct w2n_iovec *iov, int n, uint64_t off) { return W2N_SC(W2N_NR_preadv, fd, iov, n, off, 0, 0); }
+static inline long sys_pwritev(int fd, const struct w2n_iovec *iov, int n, uint64_t off) { return W2N_SC(W2N_NR_pwritev, fd, iov, n, off, 0, 0); }
+static inline long sys_close(int fd) { return W2N_SC(W2N_NR_close, fd, 0, 0, 0, 0, 0); }
+static inline long sys_lseek(int fd, int64_t off, int whence) { return W2N_SC(W2N_NR_lseek, fd, off, whence, 0, 0, 0); }
+static inline long sys_fsync(int fd) { return W2N_SC(W2N_NR_fsync, fd, 0, 0, 0, 0, 0); }
+static inline long sys_fdatasync(int fd) { return W2N_SC(W2N_NR_fdatasync, fd, 0, 0, 0, 0, 0); }
+static inline long sys_ftruncate(int fd, int64_t len) { return W2N_SC(W2N_NR_ftruncate, fd, len, 0, 0, 0, 0); }
+static inline long sys_fallocate(int fd, int mode, int64_t off, int64_t len) { return W2N_SC(W2N_NR_fallocate, fd, mode, off, len, 0, 0); }
+static inline long sys_fadvise64(int fd, int64_t off, int64_t len, int advice) { return W2N_SC(W2N_NR_fadvise64, fd, off, len, advice, 0, 0); }
+static inline long sys_fcntl(int fd, int cmd, long arg) { return W2N_SC(W2N_NR_fcntl, fd, cmd, arg, 0, 0, 0); }
+static inline long sys_ioctl(int fd, unsigned long req, void *arg) { return W2N_SC(W2N_NR_ioctl, fd, req, arg, 0, 0, 0); }
+static inline long sys_dup3(int from, int to, int flags) { return W2N_SC(W2N_NR_dup3, from, to, flags, 0, 0, 0); }
+static inline long sys_openat(int dirfd, const char *path, int flags, int mode) { return W2N_SC(W2N_NR_openat, dirfd, path, flags | W2N_O_LARGEFILE, mode, 0, 0); }
+static inline long sys_openat2(int dirfd, const char *path, struct w2n_open_how *how) { return W2N_SC(W2N_NR_openat2, dirfd, path, how, sizeof *how, 0, 0); }
+static inline long sys_mkdirat(int dirfd, const char *path, int mode) { return W2N_SC(W2N_NR_mkdirat, dirfd, path, mode, 0, 0, 0); }
+static inline long sys_unlinkat(int dirfd, const char *path, int flags) { return W2N_SC(W2N_NR_unlinkat, dirfd, path, flags, 0, 0, 0); }
+static inline long sys_renameat2(int od, const char *op, int nd, const char *np, unsigned flags) { return W2N_SC(W2N_NR_renameat2, od, op, nd, np, flags, 0); }
+static inline long sys_linkat(int od, const char *op, int nd, const char *np, int flags) { return W2N_SC(W2N_NR_linkat, od, op, nd, np, flags, 0); }
+static inline long sys_symlinkat(const char *target, int nd, const char *np) { return W2N_SC(W2N_NR_symlinkat, target, nd, np, 0, 0, 0); }
+static inline long sys_readlinkat(int dirfd, const char *path, char *buf, size_t n) { return W2N_SC(W2N_NR_readlinkat, dirfd, path, buf, n, 0, 0); }
+static inline long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct w2n_statx *st) { return W2N_SC(W2N_NR_statx, dirfd, path, flags, mask, st, 0); }
+static inline long sys_utimensat(int dirfd, const char *path, const struct w2n_timespec *ts, int flags) { return W2N_SC(W2N_NR_utimensat, dirfd, path, ts, flags, 0, 0); }
+static inline long sys_getdents64(int fd, void *buf, size_t n) { return W2N_SC(W2N_NR_getdents64, fd, buf, n, 0, 0, 0); }
+static inline long sys_ppoll(struct w2n_pollfd *fds, unsigned long n, const struct w2n_timespec *ts) { return W2N_SC(W2N_NR_ppoll, fds, n, ts, 0, 8, 0); }
+static inline long sys_clock_gettime(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_gettime, clk, ts, 0, 0, 0, 0); }
+static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_getres, clk, ts, 0, 0, 0, 0); }
+static inline long sys_getrandom(void *buf, size_t n, unsigned flags) { return W2N_SC(W2N_NR_getrandom, buf, n, flags, 0, 0, 0); }
+static inline long sys_sched_yield(void) { return W2N_SC(W2N_NR_sched_yield, 0, 0, 0, 0, 0, 0); }
+static inline void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off) { return (void *)W2N_SC(W2N_NR_mmap, addr, len, prot, flags, fd, off); }
+static inline long sys_munmap(void *addr, size_t len) { return W2N_SC(W2N_NR_munmap, addr, len, 0, 0, 0, 0); }
+static inline long sys_mprotect(void *addr, size_t len, int prot) { return W2N_SC(W2N_NR_mprotect, addr, len, prot, 0, 0, 0); }
+static inline long sys_rt_sigaction(int sig, const struct w2n_kernel_sigaction *act, struct w2n_kernel_sigaction *old) { return W2N_SC(W2N_NR_rt_sigaction, sig, act, old, 8, 0, 0); }
+static inline long sys_sigaltstack(const w2n_stack_t *ss, w2n_stack_t *old) { return W2N_SC(W2N_NR_sigaltstack, ss, old, 0, 0, 0, 0); }
+static inline long sys_getpid(void) { return W2N_SC(W2N_NR_getpid, 0, 0, 0, 0, 0, 0); }
+static inline long sys_gettid(void) { return W2N_SC(W2N_NR_gettid, 0, 0, 0, 0, 0, 0); }
+static inline long sys_tgkill(long pid, long tid, int sig) { return W2N_SC(W2N_NR_tgkill, pid, tid, sig, 0, 0, 0); }
+static inline _Noreturn void sys_exit_group(int code) {
+  for (;;) W2N_SC(W2N_NR_exit_group, code, 0, 0, 0, 0, 0);
+}
+
+/* mmap returns -errno in the pointer on failure. */
+static inline int w2n_mmap_failed(void *p) { return (unsigned long)p > -4096UL; }
+
+#endif

@@ -1,0 +1,116 @@
+/* wasi-shim/linux/wasi.h: internal declarations of the Linux WASI (wasi_snapshot_preview1) shim.
+ *
+ * The shim implements each WASI import as `int32_t w2n_wasi_NAME(w2n_memory *memory, params...)`
+ * (see runtime-lib/include/w2n_abi.h). Guest pointers are 32-bit offsets into memory->base; every
+ * one is checked against memory->size_bytes with 64-bit arithmetic before use (guest_ptr) and an
+ * out-of-range pointer yields WASI errno 21 (fault). This header holds the WASI constants and
+ * layouts, the fd table (fdtable.c), the path sandbox (sandbox.c) and errno translation (errno.c).
+ */
+#ifndef W2N_WASI_H
+#define W2N_WASI_H
+
+#include <stdint.h>
+
+#include "rt.h"
+#include "sys.h"
+
+/* ---- WASI errno (subset used by name; errno.c maps all Linux values) ---- */
+enum {
+  WASI_ESUCCESS = 0, WASI_E2BIG = 1, WASI_EACCES = 2, WASI_EAGAIN = 6, WASI_EBADF = 8, WASI_EEXIST = 20,
+  WASI_EFAULT = 21, WASI_EINVAL = 28, WASI_EIO = 29, WASI_EISDIR = 31, WASI_ELOOP = 32, WASI_EMFILE = 33,
+  WASI_ENAMETOOLONG = 37, WASI_ENOENT = 44, WASI_ENOMEM = 48, WASI_ENOSYS = 52, WASI_ENOTDIR = 54,
+  WASI_ENOTEMPTY = 55, WASI_ENOTSUP = 58, WASI_EOVERFLOW = 61, WASI_EPERM = 63, WASI_ESPIPE = 70,
+  WASI_ENOTCAPABLE = 76,
+};
+
+enum {
+  WASI_FILETYPE_UNKNOWN = 0, WASI_FILETYPE_BLOCK_DEVICE = 1, WASI_FILETYPE_CHARACTER_DEVICE = 2,
+  WASI_FILETYPE_DIRECTORY = 3, WASI_FILETYPE_REGULAR_FILE = 4, WASI_FILETYPE_SOCKET_DGRAM = 5,
+  WASI_FILETYPE_SOCKET_STREAM = 6, WASI_FILETYPE_SYMBOLIC_LINK = 7,
+};
+
+#define WASI_FDFLAG_APPEND 1
+#define WASI_FDFLAG_DSYNC 2
+#define WASI_FDFLAG_NONBLOCK 4
+#define WASI_FDFLAG_RSYNC 8
+#define WASI_FDFLAG_SYNC 16
+
+#define WASI_OFLAG_CREAT 1
+#define WASI_OFLAG_DIRECTORY 2
+#define WASI_OFLAG_EXCL 4
+#define WASI_OFLAG_TRUNC 8
+
+#define WASI_LOOKUP_SYMLINK_FOLLOW 1
+
+#define WASI_FSTFLAG_ATIM 1
+#define WASI_FSTFLAG_ATIM_NOW 2
+#define WASI_FSTFLAG_MTIM 4
+#define WASI_FSTFLAG_MTIM_NOW 8
+
+#define WASI_RIGHT_FD_DATASYNC (1ull << 0)
+#define WASI_RIGHT_FD_READ (1ull << 1)
+#define WASI_RIGHT_FD_WRITE (1ull << 6)
+#define WASI_RIGHT_FD_ALLOCATE (1ull << 8)
+#define WASI_RIGHT_FD_READDIR (1ull << 14)
+#define WASI_RIGHT_FD_FILESTAT_SET_SIZE (1ull << 22)
+#define WASI_RIGHTS_ALL ((1ull << 30) - 1)
+
+/* ---- guest memory access ---- */
+
+/* Host pointer for guest range [ptr, ptr + len), or NULL if any byte is outside linear memory. */
+static inline uint8_t *guest_ptr(w2n_memory *m, uint32_t ptr, uint64_t len) {
+  if (!m || (uint64_t)ptr + len > m->size_bytes) return NULL;
+  return m->base + ptr;
+}
+/* Guest memory is little-endian and possibly unaligned; these compile to plain stores on LE hosts. */
+static inline void put_u8(uint8_t *p, uint8_t v) { *p = v; }
+static inline void put_u16(uint8_t *p, uint16_t v) { __builtin_memcpy(p, &v, 2); }
+static inline void put_u32(uint8_t *p, uint32_t v) { __builtin_memcpy(p, &v, 4); }
+static inline void put_u64(uint8_t *p, uint64_t v) { __builtin_memcpy(p, &v, 8); }
+static inline uint16_t get_u16(const uint8_t *p) { uint16_t v; __builtin_memcpy(&v, p, 2); return v; }
+static inline uint32_t get_u32(const uint8_t *p) { uint32_t v; __builtin_memcpy(&v, p, 4); return v; }
+static inline uint64_t get_u64(const uint8_t *p) { uint64_t v; __builtin_memcpy(&v, p, 8); return v; }
+
+/* ---- errno.c ---- */
+int32_t wasi_errno_from_linux(long neg_or_pos_errno);
+/* Result of a raw syscall that returns 0 on success. */
+static inline int32_t wasi_result(long r) { return r < 0 ? wasi_errno_from_linux(r) : WASI_ESUCCESS; }
+
+/* ---- fdtable.c ---- */
+typedef struct wasi_fd {
+  int used;
+  int host_fd;
+  int is_path_fd;        /* opened with O_PATH (preopens): needs a real fd for readdir */
+  int dir_fd;            /* lazily opened readable fd for readdir on a path fd, or -1 */
+  uint8_t filetype;
+  const char *preopen_name; /* guest name of a preopened directory, else NULL */
+  uint64_t rights_base, rights_inheriting;
+} wasi_fd;
+
+wasi_fd *wasi_fd_get(uint32_t fd);                 /* NULL if not open */
+int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t inh, uint32_t *out);
+void wasi_fd_release(uint32_t fd);                 /* frees the slot, closes host fds */
+int32_t wasi_fd_renumber(uint32_t from, uint32_t to);
+uint8_t wasi_filetype_from_mode(uint32_t mode);
+
+/* ---- args/env (wasi_env.c) ---- */
+extern int wasi_argc;
+extern char **wasi_argv;
+
+/* ---- sandbox.c ---- */
+#define WASI_PATH_MAX 4096
+
+/* Copies a guest path into buf as a C string; fails on fault, embedded NUL, or overlength. */
+int32_t wasi_copy_path(w2n_memory *m, uint32_t ptr, uint32_t len, char *buf);
+/* Opens `path` beneath directory root_fd with Linux open flags (O_CLOEXEC added); follow == 0 means
+ * a final symlink is not followed (O_NOFOLLOW). Returns a host fd or -WASI errno (never a Linux one). */
+int sandbox_open(int root_fd, const char *path, int flags, int mode, int follow);
+/* Resolves everything but the final component of `path` beneath root_fd: *dir_fd receives an O_PATH
+ * fd of the parent (caller closes) and last a component to use with *at calls ("." when the path
+ * names a directory such as "a/.."). With follow, a final symlink is expanded (inside the sandbox)
+ * until the last component is not a symlink. Returns 0 or a WASI errno. */
+int32_t sandbox_parent(int root_fd, const char *path, int follow, int *dir_fd, char *last);
+/* Testing hook: pretend openat2 is unavailable, to exercise the portable fallback. */
+extern int w2n_sandbox_disable_openat2;
+
+#endif

@@ -1,0 +1,120 @@
+/* wasi-shim/linux/wasi_env.c: WASI process-level calls: args, environment, clocks, randomness, exit.
+ *
+ * argv is the executable's own argv, passed through untouched (argv[0] included). The environment is
+ * only what the module was compiled with (w2n_config_env): the host environment is never visible to
+ * the guest. w2n_wasi_init, called by the runtime's start-up code, also builds the fd table.
+ */
+#include "wasi.h"
+
+int wasi_argc;
+char **wasi_argv;
+
+void wasi_fdtable_init(void);
+
+void w2n_wasi_init(int argc, char **argv) {
+  wasi_argc = argc;
+  wasi_argv = argv;
+  wasi_fdtable_init();
+}
+
+/* Shared by args_* and environ_*: a NULL-terminated (or counted) string vector. */
+static int32_t sizes_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t count_ptr, uint32_t size_ptr) {
+  uint8_t *pc = guest_ptr(m, count_ptr, 4), *ps = guest_ptr(m, size_ptr, 4);
+  if (!pc || !ps) return WASI_EFAULT;
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
+  if (total > 0xffffffffu) return WASI_EOVERFLOW;
+  put_u32(pc, count);
+  put_u32(ps, (uint32_t)total);
+  return 0;
+}
+
+static int32_t vec_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t ptrs, uint32_t buf) {
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
+  uint8_t *pp = guest_ptr(m, ptrs, (uint64_t)count * 4), *pb = guest_ptr(m, buf, total);
+  if (!pp || !pb) return WASI_EFAULT;
+  uint32_t off = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    size_t n = w2n_strlen(v[i]) + 1;
+    put_u32(pp + 4 * i, buf + off);
+    memcpy(pb + off, v[i], n);
+    off += (uint32_t)n;
+  }
+  return 0;
+}
+
+static uint32_t env_count(void) {
+  uint32_t n = 0;
+  while (w2n_config_env[n]) n++;
+  return n;
+}
+
+int32_t w2n_wasi_args_sizes_get(w2n_memory *m, int32_t argc_ptr, int32_t size_ptr) {
+  return sizes_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
+}
+int32_t w2n_wasi_args_get(w2n_memory *m, int32_t argv_ptr, int32_t buf_ptr) {
+  return vec_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
+}
+int32_t w2n_wasi_environ_sizes_get(w2n_memory *m, int32_t count_ptr, int32_t size_ptr) {
+  return sizes_get(m, w2n_config_env, env_count(), (uint32_t)count_ptr, (uint32_t)size_ptr);
+}
+int32_t w2n_wasi_environ_get(w2n_memory *m, int32_t env_ptr, int32_t buf_ptr) {
+  return vec_get(m, w2n_config_env, env_count(), (uint32_t)env_ptr, (uint32_t)buf_ptr);
+}
+
+/* WASI clock ids 0..3 (realtime, monotonic, process cputime, thread cputime) equal Linux's. */
+static int valid_clock(int32_t id) { return id >= 0 && id <= 3; }
+
+int32_t w2n_wasi_clock_res_get(w2n_memory *m, int32_t id, int32_t res_ptr) {
+  if (!valid_clock(id)) return WASI_EINVAL;
+  uint8_t *p = guest_ptr(m, (uint32_t)res_ptr, 8);
+  if (!p) return WASI_EFAULT;
+  struct w2n_timespec ts;
+  long r = sys_clock_getres(id, &ts);
+  if (r < 0) return wasi_errno_from_linux(r);
+  put_u64(p, (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec);
+  return 0;
+}
+
+int32_t w2n_wasi_clock_time_get(w2n_memory *m, int32_t id, int64_t precision, int32_t time_ptr) {
+  (void)precision;
+  if (!valid_clock(id)) return WASI_EINVAL;
+  uint8_t *p = guest_ptr(m, (uint32_t)time_ptr, 8);
+  if (!p) return WASI_EFAULT;
+  struct w2n_timespec ts;
+  long r = sys_clock_gettime(id, &ts);
+  if (r < 0) return wasi_errno_from_linux(r);
+  put_u64(p, (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec);
+  return 0;
+}
+
+int32_t w2n_wasi_random_get(w2n_memory *m, int32_t buf, int32_t len) {
+  uint8_t *p = guest_ptr(m, (uint32_t)buf, (uint32_t)len);
+  if (!p) return WASI_EFAULT;
+  uint32_t done = 0;
+  while (done < (uint32_t)len) {
+    long r = sys_getrandom(p + done, (uint32_t)len - done, 0);
+    if (r == -W2N_EINTR) continue;
+    if (r < 0) return wasi_errno_from_linux(r);
+    done += (uint32_t)r;
+  }
+  return 0;
+}
+
+void w2n_wasi_proc_exit(w2n_memory *m, int32_t code) {
+  (void)m;
+  sys_exit_group(code);
+}
+
+/* Raising signals in the guest is not supported (removed from later WASI versions). */
+int32_t w2n_wasi_proc_raise(w2n_memory *m, int32_t sig) {
+  (void)m; (void)sig;
+  return WASI_ENOSYS;
+}
+
+int32_t w2n_wasi_sched_yield(w2n_memory *m) {
+  (void)m;
+  sys_sched_yield();
+  return 0;
+}
