@@ -17,6 +17,8 @@ PACKAGES=(
   clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc
   # tests
   llvm-19-tools python3 wabt file qemu-user-static
+  # `apt-get source` for the real-program tests (test/programs)
+  dpkg-dev
 )
 
 missing=()
@@ -28,3 +30,22 @@ if [ ${#missing[@]} -ne 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 echo "setup: all packages present"
+
+# Source packages for test/programs (zlib), unpacked outside the repo. Needs a deb-src entry: one is
+# added mirroring the main Debian entry if the system has none.
+SRC_CACHE=/var/cache/wasm2native/src
+if ! ls -d "$SRC_CACHE"/zlib-*/zlib.h >/dev/null 2>&1; then
+  if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    $SUDO tee /etc/apt/sources.list.d/wasm2native-src.sources >/dev/null <<'EOF_SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF_SRC
+  fi
+  $SUDO apt-get update
+  $SUDO mkdir -p "$SRC_CACHE"
+  (cd "$SRC_CACHE" && $SUDO apt-get source zlib)
+fi
+echo "setup: source packages present in $SRC_CACHE"
