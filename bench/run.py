@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""run.py: wasm2native's benchmark suite: builds the corpus, runs every variant, writes docs/performance.md.
+
+The corpus is built from source here: the kernels in bench/kernels/ (and the programs of bench/programs.py
+when their Debian sources are present), each compiled with clang-19 -O2 twice, natively and to
+wasm32-wasi. Variants per benchmark:
+  native       clang-19 -O2, the limit
+  wasm2native  wasm2native -O2 of the wasm
+  wasm2c       wabt's wasm2c, then clang-19 -O2 (with the small WASI glue in peers/wasm2c_main.c)
+  node         Node's WASI (peers/run-node.mjs)
+Runs are interleaved (round-robin over variants) and the median of --runs is kept; the report gives the
+run-time ratio to native per benchmark and the geometric mean, compile time and peak memory for the
+largest module, executable sizes, and hello world's start-up time. Every variant's output must equal the
+native output, or the benchmark is reported as wrong.
+
+Usage: python3 bench/run.py [--runs N] [--only NAME,...] [--no-report]
+"""
+import argparse, math, os, platform, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("W2N_BUILD_DIR", os.path.join(ROOT, "build"))
+OUT = os.path.join(BUILD, "bench")
+W2N = os.path.join(BUILD, "bin", "wasm2native")
+KERNELS = os.path.join(ROOT, "bench", "kernels")
+PEERS = os.path.join(ROOT, "bench", "peers")
+WASM2C_RT = "/usr/share/wabt/wasm2c/wasm-rt-impl.c"
+VARIANTS = ["native", "wasm2native", "wasm2c", "node"]
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time; returns (seconds, peak KiB, stdout)."""
+    r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed: {r.stderr[-500:]}")
+    secs, kib = r.stderr.strip().splitlines()[-1].split()
+    return float(secs), int(kib), r.stdout
+
+
+def build(name, src):
+    d = os.path.join(OUT, name)
+    os.makedirs(d, exist_ok=True)
+    exe = {}
+    sh(["clang-19", "-O2", "-I", KERNELS, src, "-o", f"{d}/native", "-lm"])
+    exe["native"] = [f"{d}/native"]
+    sh(["clang-19", "--target=wasm32-wasi", "-O2", "-I", KERNELS, src, "-o", f"{d}/{name}.wasm"])
+    w2n_time, w2n_mem, _ = timed([W2N, "-O2", f"{d}/{name}.wasm", "-o", f"{d}/wasm2native"])
+    exe["wasm2native"] = [f"{d}/wasm2native"]
+    compile_stats = {"wasm2native": (w2n_time, w2n_mem)}
+    if shutil.which("wasm2c"):
+        t0 = time.time()
+        sh(["wasm2c", f"{d}/{name}.wasm", "-n", "bench", "-o", f"{d}/bench.c"])
+        t1, m1, _ = timed(["clang-19", "-O2", "-I", d, "-include", f"{d}/bench.h", f"{PEERS}/wasm2c_main.c",
+                           f"{d}/bench.c", WASM2C_RT, "-o", f"{d}/wasm2c", "-lm"])
+        compile_stats["wasm2c"] = (time.time() - t0, m1)
+        exe["wasm2c"] = [f"{d}/wasm2c"]
+    if shutil.which("node"):
+        exe["node"] = ["node", "--no-warnings", f"{PEERS}/run-node.mjs", f"{d}/{name}.wasm"]
+    sizes = {"native": os.path.getsize(f"{d}/native"), "wasm2native": os.path.getsize(f"{d}/wasm2native"),
+             "wasm": os.path.getsize(f"{d}/{name}.wasm")}
+    return exe, compile_stats, sizes
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--no-report", action="store_true")
+    args = ap.parse_args()
+    if not os.path.exists(W2N):
+        sys.exit(f"run.py: {W2N} not found: build first (ninja -C build)")
+    names = sorted(f[:-2] for f in os.listdir(KERNELS) if f.endswith(".c"))
+    if args.only:
+        names = [n for n in names if n in args.only.split(",")]
+    results = {}
+    for name in names:
+        print(f"== {name}: building", flush=True)
+        exe, cstats, sizes = build(name, os.path.join(KERNELS, name + ".c"))
+        times = {v: [] for v in exe}
+        expected = None
+        wrong = set()
+        for _ in range(args.runs):
+            for v, cmd in exe.items():
+                secs, _, out = timed(cmd)
+                if v == "native":
+                    expected = out
+                elif expected is not None and out != expected:
+                    wrong.add(v)
+                times[v].append(secs)
+        med = {v: statistics.median(t) for v, t in times.items()}
+        results[name] = {"median": med, "compile": cstats, "sizes": sizes, "wrong": wrong}
+        print("   " + "  ".join(f"{v}={med[v]:.3f}s ({med[v] / med['native']:.2f}x)" for v in med)
+              + (f"  WRONG OUTPUT: {sorted(wrong)}" if wrong else ""), flush=True)
+
+    # Start-up: hello world, 50 runs, mean wall time.
+    hello = os.path.join(OUT, "hello")
+    os.makedirs(hello, exist_ok=True)
+    sh([W2N, os.path.join(ROOT, "docs", "examples", "hello.wasm"), "-o", f"{hello}/hello"])
+    t0 = time.perf_counter()
+    for _ in range(50):
+        subprocess.run([f"{hello}/hello"], capture_output=True, check=True)
+    startup_ms = (time.perf_counter() - t0) / 50 * 1000
+    hello_size = os.path.getsize(f"{hello}/hello")
+
+    geo = {}
+    for v in VARIANTS:
+        ratios = [r["median"][v] / r["median"]["native"] for r in results.values()
+                  if v in r["median"] and r["median"]["native"] > 0 and v not in r["wrong"]]
+        if ratios:
+            geo[v] = math.exp(sum(math.log(x) for x in ratios) / len(ratios))
+    print("geometric mean vs native: " + ", ".join(f"{v} {g:.3f}" for v, g in geo.items()))
+    print(f"hello world: {hello_size} bytes, {startup_ms:.2f} ms per run (including fork+exec)")
+    if not args.no_report:
+        write_report(results, geo, startup_ms, hello_size, args.runs)
+
+
+def svg_chart(results, variants):
+    """A grouped bar chart of run-time ratios to native, as a standalone SVG."""
+    colors = {"wasm2native": "#2b6cb0", "wasm2c": "#dd6b20", "node": "#38a169"}
+    names = list(results)
+    width, height, left, bottom = 120 + 70 * len(names), 320, 50, 40
+    top = max([results[n]["median"].get(v, 0) / results[n]["median"]["native"] for n in names for v in variants] + [1.5])
+    top = math.ceil(top * 2) / 2
+    y = lambda r: height - bottom - (height - bottom - 20) * r / top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="11">']
+    for k in range(int(top * 2) + 1):
+        r = k / 2
+        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y(r):.1f}" y2="{y(r):.1f}" stroke="#ddd"/>'
+                     f'<text x="{left - 5}" y="{y(r) + 4:.1f}" text-anchor="end">{r:.1f}x</text>')
+    parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y(1):.1f}" y2="{y(1):.1f}" stroke="#000" stroke-dasharray="4"/>')
+    bw = 60 / len(variants)
+    for i, n in enumerate(names):
+        x0 = left + 10 + 70 * i
+        for j, v in enumerate(variants):
+            if v not in results[n]["median"]:
+                continue
+            r = results[n]["median"][v] / results[n]["median"]["native"]
+            parts.append(f'<rect x="{x0 + j * bw:.1f}" y="{y(r):.1f}" width="{bw - 2:.1f}" height="{y(0) - y(r):.1f}" fill="{colors[v]}"/>')
+        parts.append(f'<text x="{x0 + 30}" y="{height - bottom + 15}" text-anchor="middle">{n}</text>')
+    for j, v in enumerate(variants):
+        parts.append(f'<rect x="{left + 10 + 110 * j}" y="4" width="10" height="10" fill="{colors[v]}"/>'
+                     f'<text x="{left + 24 + 110 * j}" y="13">{v}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def write_report(results, geo, startup_ms, hello_size, runs):
+    variants = [v for v in VARIANTS[1:] if any(v in r["median"] for r in results.values())]
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip(); break
+    except OSError:
+        pass
+    lines = ["# Performance", "",
+             "Generated by `python3 bench/run.py` (do not edit by hand). Machine: "
+             f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}. "
+             f"Each number is the median of {runs} interleaved runs; ratios are run time divided by the "
+             "native build's (clang-19 -O2), lower is better.", "",
+             "![run time relative to native](performance.svg)", "",
+             "| benchmark | native (s) | " + " | ".join(f"{v}" for v in variants) + " |",
+             "|---|---|" + "---|" * len(variants)]
+    for n, r in results.items():
+        cells = []
+        for v in variants:
+            if v not in r["median"]:
+                cells.append("n/a")
+            else:
+                cell = f"{r['median'][v] / r['median']['native']:.2f}x"
+                cells.append(cell + (" (wrong output)" if v in r["wrong"] else ""))
+        lines.append(f"| {n} | {r['median']['native']:.3f} | " + " | ".join(cells) + " |")
+    lines.append("| **geometric mean** | | " + " | ".join(f"**{geo[v]:.3f}x**" if v in geo else "n/a" for v in variants) + " |")
+    biggest = max(results, key=lambda n: results[n]["sizes"]["wasm"])
+    c = results[biggest]["compile"]
+    lines += ["", "## Compilation", "",
+              f"Largest module: `{biggest}` ({results[biggest]['sizes']['wasm']} bytes of wasm).", "",
+              "| compiler | time (s) | peak memory (MiB) |", "|---|---|---|"]
+    for v, (t, m) in c.items():
+        lines.append(f"| {v}{' + clang-19 -O2' if v == 'wasm2c' else ' -O2'} | {t:.2f} | {m / 1024:.0f} |")
+    lines += ["", "## Size and start-up", "",
+              f"Hello world (docs/examples/hello.wasm): {hello_size} bytes, static; "
+              f"{startup_ms:.2f} ms per run including fork and exec.", "",
+              "| benchmark | wasm (bytes) | native exe | wasm2native exe |", "|---|---|---|---|"]
+    for n, r in results.items():
+        s = r["sizes"]
+        lines.append(f"| {n} | {s['wasm']} | {s['native']} | {s['wasm2native']} |")
+    open(os.path.join(ROOT, "docs", "performance.md"), "w").write("\n".join(lines) + "\n")
+    open(os.path.join(ROOT, "docs", "performance.svg"), "w").write(svg_chart(results, variants))
+    print("wrote docs/performance.md and docs/performance.svg")
+
+
+if __name__ == "__main__":
+    main()
