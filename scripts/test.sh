@@ -10,7 +10,8 @@ BUILD=${W2N_BUILD_DIR:-build}
 export W2N_BUILD_DIR=$(realpath -m "$BUILD")
 
 if [ "${1:-}" != "--no-build" ]; then
-  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release > "$BUILD.cmake.log" 2>&1 || { cat "$BUILD.cmake.log"; exit 1; }
+  mkdir -p "$BUILD"
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release > "$BUILD/cmake.log" 2>&1 || { cat "$BUILD/cmake.log"; exit 1; }
   ninja -C "$BUILD"
 fi
 

@@ -7,8 +7,8 @@
 // from wasm's the code says so:
 //  - shift counts are taken modulo the lane width (LLVM's shifts are poison past it);
 //  - integer abs keeps INT_MIN (llvm.abs with is_int_min_poison = false);
-//  - float min/max propagate NaN and order -0 below +0 (llvm.minimum/maximum); pmin/pmax are the
-//    plain "b < a ? b : a" selects the spec defines;
+//  - float min/max propagate NaN and order -0 below +0 (llvm.minimum/maximum), and quiet a NaN
+//    result explicitly; pmin/pmax are the plain "b < a ? b : a" selects the spec defines;
 //  - swizzle yields 0 for an index >= 16 (a variable extractelement past the end would be poison);
 //  - narrowing saturates, trunc_sat saturates (llvm.fpto[su]i.sat), q15mulr saturates its one
 //    overflowing case, dot and extadd wrap as the spec says.
@@ -101,6 +101,19 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
   };
   auto Intrinsic2 = [&](Intrinsic::ID ID) {
     Binary([&](Value *L, Value *R) { return B.CreateBinaryIntrinsic(ID, L, R); });
+  };
+  // llvm.minimum/maximum return one of the NaN inputs, possibly unquieted (x86's minps passes a
+  // signalling NaN through); wasm wants a quiet NaN. Setting the quiet bit in the NaN lanes keeps a
+  // canonical input canonical. (Quieting with an fadd would not do: LLVM folds x + -0.0 to x.)
+  auto MinMax = [&](Intrinsic::ID ID) {
+    Binary([&](Value *L, Value *R) {
+      Type *IntTy = VectorType::getInteger(Ty);
+      unsigned Bits = Lane->getPrimitiveSizeInBits();
+      Value *Quiet = ConstantInt::get(IntTy, APInt::getOneBitSet(Bits, Bits == 32 ? 22 : 51));
+      Value *NaNs = B.CreateSExt(B.CreateFCmpUNO(L, R), IntTy);
+      Value *M = B.CreateBitCast(B.CreateBinaryIntrinsic(ID, L, R), IntTy);
+      return B.CreateOr(M, B.CreateAnd(NaNs, Quiet));
+    });
   };
   auto Arith = [&](Instruction::BinaryOps Opc) {
     Binary([&](Value *L, Value *R) { return B.CreateBinOp(Opc, L, R); });
@@ -384,8 +397,8 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
   case Op::F32x4Sub: case Op::F64x2Sub: Arith(Instruction::FSub); return true;
   case Op::F32x4Mul: case Op::F64x2Mul: Arith(Instruction::FMul); return true;
   case Op::F32x4Div: case Op::F64x2Div: Arith(Instruction::FDiv); return true;
-  case Op::F32x4Min: case Op::F64x2Min: Intrinsic2(Intrinsic::minimum); return true;
-  case Op::F32x4Max: case Op::F64x2Max: Intrinsic2(Intrinsic::maximum); return true;
+  case Op::F32x4Min: case Op::F64x2Min: MinMax(Intrinsic::minimum); return true;
+  case Op::F32x4Max: case Op::F64x2Max: MinMax(Intrinsic::maximum); return true;
   case Op::F32x4Pmin: case Op::F64x2Pmin: // b < a ? b : a
     Binary([&](Value *L, Value *R) { return B.CreateSelect(B.CreateFCmpOLT(R, L), R, L); });
     return true;
