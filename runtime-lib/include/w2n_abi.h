@@ -77,7 +77,8 @@ extern const char *const w2n_config_env[];
  * W2N_TRAP_STACK_EXHAUSTED when below it. */
 extern void *w2n_stack_limit;
 
-/* Reserves base .. base + reserved (8 GiB + guard, PROT_NONE) and commits initial_pages. Traps-free:
+/* Reserves base .. base + reserved (8 GiB + guard, PROT_NONE) and commits initial_pages. On 32-bit
+ * targets (explicit bounds checks) the reservation is at most 1 GiB and grow may move base. Traps-free:
  * on failure prints "wasm2native: cannot reserve linear memory" and exits with status 1. */
 void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages);
 /* memory.grow: returns the old size in pages, or 0xffffffff when the limit or the OS refuses. */

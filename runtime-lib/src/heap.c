@@ -11,7 +11,7 @@
 #define HEADER 16u
 
 void *w2n_alloc(size_t size) {
-  if (size > ((size_t)1 << 47)) return NULL;
+  if (size > (size_t)-1 / 2) return NULL; /* size + HEADER + 4095 must not wrap */
   size_t total = (size + HEADER + 4095u) & ~(size_t)4095u;
   void *p = sys_mmap(NULL, total, W2N_PROT_READ | W2N_PROT_WRITE, W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS, -1, 0);
   if (w2n_mmap_failed(p)) return NULL;

@@ -1,13 +1,23 @@
 /* src/memory.c: wasm linear memories: reservation, growth, and the registry the fault handler reads.
  *
- * Each memory reserves 8 GiB + 64 KiB of address space with PROT_NONE and MAP_NORESERVE. Any
- * effective address the generated code can form (a 32-bit index plus a 32-bit constant offset plus
- * an access of at most 16 bytes, i.e. < 2^33 + 16) lands inside the reservation, so generated code
- * needs no bounds checks: an access beyond the committed pages faults, and the SIGSEGV handler turns
- * that into an "out of bounds memory access" trap because the address is in a registered
- * reservation. Committing pages is an mprotect to READ|WRITE; the kernel supplies zeroed pages
- * lazily. The registry is append-only and written before the memory is used, so the signal
- * handler can read it without locks.
+ * 64-bit targets (guard-page bounds checks): each memory reserves 8 GiB + 64 KiB of address space
+ * with PROT_NONE and MAP_NORESERVE. Any effective address the generated code can form (a 32-bit
+ * index plus a 32-bit constant offset plus an access of at most 16 bytes, i.e. < 2^33 + 16) lands
+ * inside the reservation, so generated code needs no bounds checks: an access beyond the committed
+ * pages faults, and the SIGSEGV handler turns that into an "out of bounds memory access" trap because
+ * the address is in a registered reservation. Committing pages is an mprotect to READ|WRITE; the
+ * kernel supplies zeroed pages lazily. The base never moves.
+ *
+ * 32-bit targets (explicit bounds checks, see compiler/lib/Translate/TranslateMemory.cpp): there is
+ * no room for such a reservation, and generated code compares every access with size_bytes instead
+ * of relying on faults, and reloads base from the w2n_memory after calls. So the memory reserves
+ * what the module's maximum needs, capped at RESERVE_CAP_32 and halved until the OS agrees (but never
+ * below the initial size), commits the initial pages, and grows in place while the reservation
+ * lasts. Beyond it, grow moves the committed pages to a larger mapping with mremap (no copy; base
+ * changes) and fails cleanly (0xffffffff) when the OS refuses. Bytes past size_bytes stay PROT_NONE.
+ *
+ * The registry is append-only and written before the memory is used, so the signal handler can read
+ * it without locks.
  */
 #include "rt.h"
 #include "sys.h"
@@ -20,12 +30,20 @@
 static struct { uintptr_t lo, hi; } reservations[MAX_MEMORIES];
 static volatile uint32_t reservation_count;
 
+static void register_reservation(uintptr_t lo, uintptr_t hi) {
+  reservations[reservation_count].lo = lo;
+  reservations[reservation_count].hi = hi;
+  __atomic_store_n(&reservation_count, reservation_count + 1, __ATOMIC_RELEASE);
+}
+
 int w2n_is_memory_address(uintptr_t addr) {
   uint32_t n = reservation_count;
   for (uint32_t i = 0; i < n; i++)
     if (addr >= reservations[i].lo && addr < reservations[i].hi) return 1;
   return 0;
 }
+
+#if UINTPTR_MAX > 0xffffffffu
 
 void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
   if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
@@ -37,9 +55,7 @@ void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages
   uint64_t bytes = (uint64_t)initial_pages * WASM_PAGE;
   if (bytes && sys_mprotect(base, bytes, W2N_PROT_READ | W2N_PROT_WRITE) < 0)
     w2n_fatal("cannot reserve linear memory");
-  reservations[reservation_count].lo = (uintptr_t)base;
-  reservations[reservation_count].hi = (uintptr_t)base + RESERVATION;
-  __atomic_store_n(&reservation_count, reservation_count + 1, __ATOMIC_RELEASE);
+  register_reservation((uintptr_t)base, (uintptr_t)base + RESERVATION);
   mem->base = base;
   mem->size_bytes = bytes;
   mem->max_pages = max_pages;
@@ -58,3 +74,115 @@ uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
   mem->size_bytes = new_pages * WASM_PAGE;
   return (uint32_t)old_pages;
 }
+
+#else /* 32-bit address space */
+
+#define RESERVE_CAP_32 (1ull << 30)
+#define RW (W2N_PROT_READ | W2N_PROT_WRITE)
+#define ANON (W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS | W2N_MAP_NORESERVE)
+
+static void *reserve(uint64_t bytes) {
+  void *p = sys_mmap(NULL, (size_t)bytes, W2N_PROT_NONE, ANON, -1, 0);
+  return w2n_mmap_failed(p) ? NULL : p;
+}
+
+void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
+  if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
+  if (initial_pages > max_pages || reservation_count >= MAX_MEMORIES)
+    w2n_fatal("cannot reserve linear memory");
+  uint64_t bytes = (uint64_t)initial_pages * WASM_PAGE;
+  uint64_t want = max_pages * WASM_PAGE;
+  if (want > RESERVE_CAP_32) want = RESERVE_CAP_32;
+  if (want < bytes) want = bytes;
+  if (want == 0) want = WASM_PAGE; /* a valid, non-NULL base even for a zero-page memory */
+  if (want > 0xffff0000ull) w2n_fatal("cannot reserve linear memory");
+  void *base;
+  while (!(base = reserve(want))) {
+    uint64_t min_bytes = bytes ? bytes : WASM_PAGE;
+    if (want <= min_bytes) w2n_fatal("cannot reserve linear memory");
+    want = (want / 2) & ~(WASM_PAGE - 1);
+    if (want < min_bytes) want = min_bytes;
+  }
+  if (bytes && sys_mprotect(base, (size_t)bytes, RW) < 0) w2n_fatal("cannot reserve linear memory");
+  register_reservation((uintptr_t)base, (uintptr_t)base + (size_t)want);
+  mem->base = base;
+  mem->size_bytes = bytes;
+  mem->max_pages = max_pages;
+  mem->reserved = want;
+}
+
+static void update_registry(uintptr_t old_lo, uintptr_t lo, uintptr_t hi) {
+  uint32_t n = reservation_count;
+  for (uint32_t i = 0; i < n; i++)
+    if (reservations[i].lo == old_lo) {
+      reservations[i].hi = 0; /* empty while it changes: a stale range is never claimed */
+      reservations[i].lo = lo;
+      reservations[i].hi = hi;
+      return;
+    }
+}
+
+/* Makes the memory's mapping `reserve_bytes` long (>= new_bytes, > the current reservation), its
+ * first new_bytes READ|WRITE and the rest PROT_NONE: in place when the address space after it is
+ * free, else by moving it (base changes). Returns -1, the memory still valid, when the OS refuses. */
+static int relocate(w2n_memory *mem, uint64_t new_bytes, uint64_t reserve_bytes) {
+  uint8_t *old = mem->base;
+  size_t size = (size_t)mem->size_bytes;
+  uint8_t *base;
+  if (size == 0) {
+    base = reserve(reserve_bytes);
+    if (!base) return -1;
+    sys_munmap(old, (size_t)mem->reserved);
+    if (new_bytes && sys_mprotect(base, (size_t)new_bytes, RW) < 0) {
+      sys_munmap(base, (size_t)reserve_bytes);
+      base = reserve(mem->reserved);
+      if (!base) w2n_fatal("cannot reserve linear memory");
+      update_registry((uintptr_t)old, (uintptr_t)base, (uintptr_t)base + (size_t)mem->reserved);
+      mem->base = base;
+      return -1;
+    }
+  } else {
+    /* mremap works on the committed (READ|WRITE) part, a single mapping; the kernel zero-fills what
+     * it adds. The PROT_NONE tail is given up first so that growing in place can use its space (the
+     * reservation shrinks to the committed size if both attempts fail). */
+    if (mem->reserved > size) {
+      sys_munmap(old + size, (size_t)mem->reserved - size);
+      update_registry((uintptr_t)old, (uintptr_t)old, (uintptr_t)old + size);
+      mem->reserved = size;
+    }
+    base = sys_mremap(old, size, (size_t)reserve_bytes, 0);
+    if (w2n_mmap_failed(base)) base = sys_mremap(old, size, (size_t)reserve_bytes, W2N_MREMAP_MAYMOVE);
+    if (w2n_mmap_failed(base)) return -1;
+    if (reserve_bytes > new_bytes)
+      sys_mprotect(base + new_bytes, (size_t)(reserve_bytes - new_bytes), W2N_PROT_NONE);
+  }
+  update_registry((uintptr_t)old, (uintptr_t)base, (uintptr_t)base + (size_t)reserve_bytes);
+  mem->base = base;
+  mem->reserved = reserve_bytes;
+  return 0;
+}
+
+uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
+  uint64_t old_pages = mem->size_bytes / WASM_PAGE;
+  uint64_t new_pages = old_pages + delta_pages; /* 64-bit: cannot wrap */
+  uint64_t limit = mem->max_pages < MAX_PAGES ? mem->max_pages : MAX_PAGES;
+  if (new_pages > limit) return 0xffffffffu;
+  if (delta_pages == 0) return (uint32_t)old_pages;
+  uint64_t new_bytes = new_pages * WASM_PAGE;
+  if (new_bytes > 0xffff0000ull) return 0xffffffffu; /* cannot exist in a 32-bit address space */
+  if (new_bytes <= mem->reserved) {
+    if (sys_mprotect(mem->base + (size_t)mem->size_bytes, (size_t)(new_bytes - mem->size_bytes), RW) < 0)
+      return 0xffffffffu;
+  } else {
+    /* Room to grow on: twice the old reservation, within the limit; else exactly what is needed. */
+    uint64_t roomy = mem->reserved * 2, limit_bytes = limit * WASM_PAGE;
+    if (roomy > limit_bytes) roomy = limit_bytes;
+    if (roomy > 0xffff0000ull) roomy = 0xffff0000ull;
+    if ((roomy <= new_bytes || relocate(mem, new_bytes, roomy) < 0) && relocate(mem, new_bytes, new_bytes) < 0)
+      return 0xffffffffu;
+  }
+  mem->size_bytes = new_bytes;
+  return (uint32_t)old_pages;
+}
+
+#endif

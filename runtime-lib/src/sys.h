@@ -4,8 +4,11 @@
  * through the include path) supplies w2n_syscall6 and the syscall numbers; here every call gets a
  * typed static inline wrapper that returns the raw kernel result (>= 0, or -errno). There is no
  * errno variable: callers test `r < 0` and use -r. Structures are the kernel's own layouts (not
- * glibc's), defined here because no system headers are used. Only 64-bit little-endian layouts are
- * covered so far; an armv7 port needs the 32-bit variants of the marked structs.
+ * glibc's), defined here because no system headers are used; all targets are little-endian. The
+ * layouts hold for both 64-bit and 32-bit (ILP32) targets: fields are declared so that natural
+ * alignment gives the kernel's offsets on each. On ILP32 targets (arch.h defines W2N_ARCH_ILP32) the
+ * calls that take or return 64-bit file offsets or times use the kernel's 64-bit variants; see the
+ * wrappers at the end.
  */
 #ifndef W2N_SYS_H
 #define W2N_SYS_H
@@ -74,6 +77,7 @@ struct w2n_open_how {
 #define W2N_MAP_ANONYMOUS 0x20
 #define W2N_MAP_NORESERVE 0x4000
 #define W2N_MAP_STACK 0x20000
+#define W2N_MREMAP_MAYMOVE 1
 
 /* ---- signals ---- */
 #define W2N_SIGBUS 7
@@ -84,12 +88,16 @@ struct w2n_open_how {
 #define W2N_SA_NODEFER 0x40000000
 #define W2N_SIG_DFL ((void *)0)
 
-/* Kernel struct sigaction (not glibc's): the same field order on x86_64 and the asm-generic ports. */
+/* Kernel struct sigaction (not glibc's). sa_restorer exists only where the kernel defines
+ * SA_RESTORER (x86_64, arm, aarch64; not riscv). The mask is two words so that it follows the
+ * restorer without padding on 32-bit arm (offset 12). */
 struct w2n_kernel_sigaction {
   void *handler;
   unsigned long flags;
+#if W2N_ARCH_USE_RESTORER
   void (*restorer)(void);
-  uint64_t mask; /* kernel sigset_t: 64 signals, sigsetsize 8 */
+#endif
+  uint32_t mask[2]; /* kernel sigset_t: 64 signals, sigsetsize 8 */
 };
 
 typedef struct w2n_stack_t {
@@ -98,20 +106,20 @@ typedef struct w2n_stack_t {
   size_t ss_size;
 } w2n_stack_t;
 
-/* The leading part of siginfo_t that the fault handler reads (64-bit layout). */
+/* The leading part of siginfo_t that the fault handler reads. The union after the three ints is
+ * pointer-aligned: si_addr is at offset 16 on 64-bit targets and 12 on 32-bit ones. */
 typedef struct w2n_siginfo {
   int si_signo;
   int si_errno;
   int si_code;
-  int pad0;
   void *si_addr; /* SIGSEGV/SIGBUS: the faulting data address */
-  char rest[128 - 24];
+  char rest[96]; /* the rest of the kernel's 128-byte siginfo_t (only ever read through a pointer) */
 } w2n_siginfo;
 
 /* ---- time, files ---- */
 struct w2n_timespec {
   int64_t tv_sec;
-  int64_t tv_nsec; /* 64-bit layout */
+  int64_t tv_nsec; /* struct __kernel_timespec: also the layout of the time64 calls on 32-bit */
 };
 #define W2N_UTIME_NOW ((1l << 30) - 1l)
 #define W2N_UTIME_OMIT ((1l << 30) - 2l)
@@ -179,16 +187,13 @@ static inline long sys_read(int fd, void *buf, size_t n) { return W2N_SC(W2N_NR_
 static inline long sys_write(int fd, const void *buf, size_t n) { return W2N_SC(W2N_NR_write, fd, buf, n, 0, 0, 0); }
 static inline long sys_readv(int fd, const struct w2n_iovec *iov, int n) { return W2N_SC(W2N_NR_readv, fd, iov, n, 0, 0, 0); }
 static inline long sys_writev(int fd, const struct w2n_iovec *iov, int n) { return W2N_SC(W2N_NR_writev, fd, iov, n, 0, 0, 0); }
-/* preadv/pwritev take the offset as (low, high) longs; on 64-bit the whole offset is `low`. */
-static inline long sys_preadv(int fd, const struct w2n_iovec *iov, int n, uint64_t off) { return W2N_SC(W2N_NR_preadv, fd, iov, n, off, 0, 0); }
-static inline long sys_pwritev(int fd, const struct w2n_iovec *iov, int n, uint64_t off) { return W2N_SC(W2N_NR_pwritev, fd, iov, n, off, 0, 0); }
+/* preadv/pwritev take the offset as (low, high) longs; on 64-bit the whole offset is `low` and the
+ * kernel ignores `high`, on 32-bit the two halves make the offset. */
+static inline long sys_preadv(int fd, const struct w2n_iovec *iov, int n, uint64_t off) { return W2N_SC(W2N_NR_preadv, fd, iov, n, (unsigned long)off, (unsigned long)(off >> 16 >> 16), 0); }
+static inline long sys_pwritev(int fd, const struct w2n_iovec *iov, int n, uint64_t off) { return W2N_SC(W2N_NR_pwritev, fd, iov, n, (unsigned long)off, (unsigned long)(off >> 16 >> 16), 0); }
 static inline long sys_close(int fd) { return W2N_SC(W2N_NR_close, fd, 0, 0, 0, 0, 0); }
-static inline long sys_lseek(int fd, int64_t off, int whence) { return W2N_SC(W2N_NR_lseek, fd, off, whence, 0, 0, 0); }
 static inline long sys_fsync(int fd) { return W2N_SC(W2N_NR_fsync, fd, 0, 0, 0, 0, 0); }
 static inline long sys_fdatasync(int fd) { return W2N_SC(W2N_NR_fdatasync, fd, 0, 0, 0, 0, 0); }
-static inline long sys_ftruncate(int fd, int64_t len) { return W2N_SC(W2N_NR_ftruncate, fd, len, 0, 0, 0, 0); }
-static inline long sys_fallocate(int fd, int mode, int64_t off, int64_t len) { return W2N_SC(W2N_NR_fallocate, fd, mode, off, len, 0, 0); }
-static inline long sys_fadvise64(int fd, int64_t off, int64_t len, int advice) { return W2N_SC(W2N_NR_fadvise64, fd, off, len, advice, 0, 0); }
 static inline long sys_fcntl(int fd, int cmd, long arg) { return W2N_SC(W2N_NR_fcntl, fd, cmd, arg, 0, 0, 0); }
 static inline long sys_ioctl(int fd, unsigned long req, void *arg) { return W2N_SC(W2N_NR_ioctl, fd, req, arg, 0, 0, 0); }
 static inline long sys_dup3(int from, int to, int flags) { return W2N_SC(W2N_NR_dup3, from, to, flags, 0, 0, 0); }
@@ -201,14 +206,9 @@ static inline long sys_linkat(int od, const char *op, int nd, const char *np, in
 static inline long sys_symlinkat(const char *target, int nd, const char *np) { return W2N_SC(W2N_NR_symlinkat, target, nd, np, 0, 0, 0); }
 static inline long sys_readlinkat(int dirfd, const char *path, char *buf, size_t n) { return W2N_SC(W2N_NR_readlinkat, dirfd, path, buf, n, 0, 0); }
 static inline long sys_statx(int dirfd, const char *path, int flags, unsigned mask, struct w2n_statx *st) { return W2N_SC(W2N_NR_statx, dirfd, path, flags, mask, st, 0); }
-static inline long sys_utimensat(int dirfd, const char *path, const struct w2n_timespec *ts, int flags) { return W2N_SC(W2N_NR_utimensat, dirfd, path, ts, flags, 0, 0); }
 static inline long sys_getdents64(int fd, void *buf, size_t n) { return W2N_SC(W2N_NR_getdents64, fd, buf, n, 0, 0, 0); }
-static inline long sys_ppoll(struct w2n_pollfd *fds, unsigned long n, const struct w2n_timespec *ts) { return W2N_SC(W2N_NR_ppoll, fds, n, ts, 0, 8, 0); }
-static inline long sys_clock_gettime(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_gettime, clk, ts, 0, 0, 0, 0); }
-static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_getres, clk, ts, 0, 0, 0, 0); }
 static inline long sys_getrandom(void *buf, size_t n, unsigned flags) { return W2N_SC(W2N_NR_getrandom, buf, n, flags, 0, 0, 0); }
 static inline long sys_sched_yield(void) { return W2N_SC(W2N_NR_sched_yield, 0, 0, 0, 0, 0, 0); }
-static inline void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off) { return (void *)W2N_SC(W2N_NR_mmap, addr, len, prot, flags, fd, off); }
 static inline long sys_munmap(void *addr, size_t len) { return W2N_SC(W2N_NR_munmap, addr, len, 0, 0, 0, 0); }
 static inline long sys_mprotect(void *addr, size_t len, int prot) { return W2N_SC(W2N_NR_mprotect, addr, len, prot, 0, 0, 0); }
 static inline long sys_rt_sigaction(int sig, const struct w2n_kernel_sigaction *act, struct w2n_kernel_sigaction *old) { return W2N_SC(W2N_NR_rt_sigaction, sig, act, old, 8, 0, 0); }
@@ -219,6 +219,41 @@ static inline long sys_tgkill(long pid, long tid, int sig) { return W2N_SC(W2N_N
 static inline _Noreturn void sys_exit_group(int code) {
   for (;;) W2N_SC(W2N_NR_exit_group, code, 0, 0, 0, 0, 0);
 }
+
+/* ---- calls whose 64-bit arguments or results depend on the word size ---- */
+#if !W2N_ARCH_ILP32
+/* lseek returns the new offset (>= 0) or -errno. */
+static inline int64_t sys_lseek(int fd, int64_t off, int whence) { return W2N_SC(W2N_NR_lseek, fd, off, whence, 0, 0, 0); }
+static inline long sys_ftruncate(int fd, int64_t len) { return W2N_SC(W2N_NR_ftruncate, fd, len, 0, 0, 0, 0); }
+static inline long sys_fallocate(int fd, int mode, int64_t off, int64_t len) { return W2N_SC(W2N_NR_fallocate, fd, mode, off, len, 0, 0); }
+static inline long sys_fadvise64(int fd, int64_t off, int64_t len, int advice) { return W2N_SC(W2N_NR_fadvise64, fd, off, len, advice, 0, 0); }
+static inline long sys_utimensat(int dirfd, const char *path, const struct w2n_timespec *ts, int flags) { return W2N_SC(W2N_NR_utimensat, dirfd, path, ts, flags, 0, 0); }
+static inline long sys_ppoll(struct w2n_pollfd *fds, unsigned long n, const struct w2n_timespec *ts) { return W2N_SC(W2N_NR_ppoll, fds, n, ts, 0, 8, 0); }
+static inline long sys_clock_gettime(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_gettime, clk, ts, 0, 0, 0, 0); }
+static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_getres, clk, ts, 0, 0, 0, 0); }
+static inline void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off) { return (void *)W2N_SC(W2N_NR_mmap, addr, len, prot, flags, fd, off); }
+#else
+/* 32-bit ARM EABI: a 64-bit argument is a (low, high) register pair starting at an even register,
+ * hence the 0 padding in ftruncate64; the time calls are the *_time64 ones (16-byte timespec). */
+#define W2N_LO(x) ((long)(uint32_t)(uint64_t)(x))
+#define W2N_HI(x) ((long)(uint32_t)((uint64_t)(x) >> 32))
+static inline int64_t sys_lseek(int fd, int64_t off, int whence) {
+  int64_t result = 0;
+  long r = W2N_SC(W2N_NR__llseek, fd, W2N_HI(off), W2N_LO(off), &result, whence, 0);
+  return r < 0 ? r : result;
+}
+static inline long sys_ftruncate(int fd, int64_t len) { return W2N_SC(W2N_NR_ftruncate64, fd, 0, W2N_LO(len), W2N_HI(len), 0, 0); }
+static inline long sys_fallocate(int fd, int mode, int64_t off, int64_t len) { return W2N_SC(W2N_NR_fallocate, fd, mode, W2N_LO(off), W2N_HI(off), W2N_LO(len), W2N_HI(len)); }
+static inline long sys_fadvise64(int fd, int64_t off, int64_t len, int advice) { return W2N_SC(W2N_NR_arm_fadvise64_64, fd, advice, W2N_LO(off), W2N_HI(off), W2N_LO(len), W2N_HI(len)); }
+static inline long sys_utimensat(int dirfd, const char *path, const struct w2n_timespec *ts, int flags) { return W2N_SC(W2N_NR_utimensat_time64, dirfd, path, ts, flags, 0, 0); }
+static inline long sys_ppoll(struct w2n_pollfd *fds, unsigned long n, const struct w2n_timespec *ts) { return W2N_SC(W2N_NR_ppoll_time64, fds, n, ts, 0, 8, 0); }
+static inline long sys_clock_gettime(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_gettime64, clk, ts, 0, 0, 0, 0); }
+static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_getres_time64, clk, ts, 0, 0, 0, 0); }
+/* mmap2 takes the offset in 4096-byte units. */
+static inline void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off) { return (void *)W2N_SC(W2N_NR_mmap2, addr, len, prot, flags, fd, off >> 12); }
+/* Only 32-bit linear memories move (memory.c). */
+static inline void *sys_mremap(void *old, size_t old_len, size_t new_len, int flags) { return (void *)W2N_SC(W2N_NR_mremap, old, old_len, new_len, flags, 0, 0); }
+#endif
 
 /* mmap returns -errno in the pointer on failure. */
 static inline int w2n_mmap_failed(void *p) { return (unsigned long)p > -4096UL; }

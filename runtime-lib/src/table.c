@@ -15,6 +15,7 @@ void w2n_table_init(w2n_table *table, uint32_t initial, uint32_t max) {
   table->size = 0;
   table->max = max;
   if (initial) {
+    if ((uint64_t)initial * sizeof(void *) > (size_t)-1) w2n_fatal("cannot allocate table"); /* 32-bit */
     table->elems = w2n_alloc((size_t)initial * sizeof(void *));
     if (!table->elems) w2n_fatal("cannot allocate table");
   }

@@ -83,7 +83,7 @@ int32_t w2n_wasi_fd_seek(w2n_memory *m, int32_t fd, int64_t offset, int32_t when
   wasi_fd *e = wasi_fd_get((uint32_t)fd);
   if (!e) return WASI_EBADF;
   if (whence < 0 || whence > 2) return WASI_EINVAL; /* WASI set/cur/end == Linux SEEK_SET/CUR/END */
-  long r = sys_lseek(e->host_fd, offset, whence);
+  int64_t r = sys_lseek(e->host_fd, offset, whence);
   if (r < 0) return wasi_errno_from_linux(r);
   put_u64(p, (uint64_t)r);
   return 0;
@@ -298,7 +298,7 @@ int32_t w2n_wasi_fd_readdir(w2n_memory *m, int32_t fd, int32_t buf, int32_t buf_
   if (e->filetype != WASI_FILETYPE_DIRECTORY) return WASI_ENOTDIR;
   int dfd = io_fd(e);
   if (dfd < 0) return WASI_EBADF;
-  long r = sys_lseek(dfd, cookie, 0);
+  int64_t r = sys_lseek(dfd, cookie, 0);
   if (r < 0) return wasi_errno_from_linux(r);
   uint32_t cap = (uint32_t)buf_len, used = 0;
   char kbuf[4096] __attribute__((aligned(8)));

@@ -2,7 +2,13 @@
 //
 // Each supported target has a runtime archive built for it (lib/wasm2native/<Name>/libw2nrt.a). The
 // host is the default target and "native" its default CPU; cross targets default to a baseline CPU
-// of their architecture so the output runs on any board of that kind.
+// of their architecture so the output runs on any board of that kind:
+//   armv7-linux    ARMv7-A in ARM state, VFPv3-D16, hard-float ABI, no NEON, no hardware divide
+//                  (Debian armhf's baseline; the runtime supplies the __aeabi_* helpers). 32-bit, so
+//                  memory accesses get explicit bounds checks.
+//   riscv64-linux  RV64GC (generic-rv64 with +m,+a,+f,+d,+c), lp64d ABI.
+// The runtime archives are built for exactly these baselines (runtime-lib/CMakeLists.txt); the
+// float ABI must agree for lld to link the module object with them.
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
@@ -19,6 +25,8 @@ const std::vector<TargetInfo> &w2n::supportedTargets() {
   static const std::vector<TargetInfo> Targets = {
       {"x86_64-linux", Triple("x86_64-unknown-linux-gnu"), "x86-64", true},
       {"aarch64-linux", Triple("aarch64-unknown-linux-gnu"), "generic", true},
+      {"armv7-linux", Triple("armv7-unknown-linux-gnueabihf"), "generic", false},
+      {"riscv64-linux", Triple("riscv64-unknown-linux-gnu"), "generic-rv64", true},
   };
   return Targets;
 }
@@ -36,6 +44,19 @@ Expected<TargetInfo> w2n::resolveTarget(const std::string &Spec) {
     Names += " " + T.Name;
   return createStringError(inconvertibleErrorCode(),
                            "unsupported target '" + Spec + "' (supported:" + Names + ")");
+}
+
+// Features of the baseline CPU (used with the target's DefaultCPU): what clang enables for
+// -march=armv7-a -mfpu=vfpv3-d16 -mfloat-abi=hard, and for -march=rv64gc.
+static std::string baselineFeatures(const Triple &T) {
+  switch (T.getArch()) {
+  case Triple::arm:
+    return "+vfp2,+vfp2sp,+vfp3d16,+vfp3d16sp,+fp64,-d32,-neon";
+  case Triple::riscv64:
+    return "+m,+a,+f,+d,+c,+zicsr,+zifencei";
+  default:
+    return "";
+  }
 }
 
 static CodeGenOptLevel codeGenLevel(OptLevel O) {
@@ -76,10 +97,17 @@ w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptL
     for (const auto &F : sys::getHostCPUFeatures())
       SF.AddFeature(F.first(), F.second);
     Features = SF.getString();
-  } else if (CPU == "generic") {
+  } else if (CPU == "generic" || CPU == T.DefaultCPU) {
     CPU = T.DefaultCPU;
+    Features = baselineFeatures(T.Triple);
   }
   TargetOptions Opts;
+  // The float ABI is part of the runtime's ABI whatever the CPU: hard-float on armv7 (gnueabihf),
+  // lp64d on riscv64 (also what lld checks in the ELF header flags).
+  if (T.Triple.isARM())
+    Opts.FloatABIType = FloatABI::Hard;
+  if (T.Triple.isRISCV64())
+    Opts.MCOptions.ABIName = "lp64d";
   auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts, Reloc::Static,
                                      CodeModel::Small, codeGenLevel(O));
   if (!TM)
