@@ -37,6 +37,10 @@ createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O);
 
 void optimize(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
 
+/// Replaces the translator's w2n_keep_* placeholders with empty inline asm that keeps each wasm load
+/// alive (its trap must happen); optimize() runs it first, at every level.
+void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
+
 enum class EmitKind { Object, Assembly };
 llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitKind K);
 

@@ -14,6 +14,7 @@ using namespace w2n;
 using namespace llvm;
 
 void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
+  lowerLoadAnchors(M, TM);
   if (O == OptLevel::O0)
     return;
   LoopAnalysisManager LAM;

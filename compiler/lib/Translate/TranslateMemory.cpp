@@ -8,14 +8,14 @@
 //    base + zext(addr) + offset (at most 2^33 - 2 plus the access size) always lands in the reservation
 //    and pages beyond the current size fault; the runtime turns that fault into the trap. LLVM is free
 //    to delete a load whose value is unused, which would lose the trap, so every load is anchored with
-//    an empty inline asm that "uses" its value (anchorLoad): the load stays, the asm emits nothing.
+//    an empty inline asm that "uses" its value (anchorLoad, lowered by CodeGen/LoadAnchors.cpp): the
+//    load stays, the asm emits nothing.
 //  - explicit: compare addr + offset + size with the current size before the access.
 // Bulk operations (memory.fill/copy/init) always check their whole range first, as the spec says,
 // and then call llvm.memset/memmove/memcpy.
 //
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
-#include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Intrinsics.h"
 
 using namespace w2n;
@@ -51,31 +51,18 @@ Value *FunctionTranslator::linearAddress(Value *Addr, uint64_t Offset, unsigned 
 void FunctionTranslator::anchorLoad(Value *Loaded) {
   if (MC.Opts.Bounds != BoundsChecks::Guard)
     return;
+  // A placeholder call, one per loaded type; CodeGen's lowerLoadAnchors replaces each with empty
+  // inline asm that takes the value in registers (split per target register class) before the
+  // optimisation pipeline runs, so no pass can delete the load.
   Type *Ty = Loaded->getType();
-  bool Integer = Ty->isIntegerTy();
-  const char *Constraint;
-  switch (MC.Triple.getArch()) {
-  case Triple::x86_64:
-    Constraint = Integer ? "r" : "x";
-    break;
-  case Triple::aarch64:
-    Constraint = Integer ? "r" : "w";
-    break;
-  case Triple::riscv64:
-    if (Ty->isVectorTy()) {
-      Loaded = B.CreateExtractElement(B.CreateBitCast(Loaded, FixedVectorType::get(B.getInt64Ty(), 2)),
-                                      uint64_t(0));
-      Ty = Loaded->getType();
-      Integer = true;
-    }
-    Constraint = Integer ? "r" : "f";
-    break;
-  default:
-    Constraint = "r";
-    break;
-  }
-  auto *AsmTy = FunctionType::get(B.getVoidTy(), {Ty}, false);
-  B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, /*hasSideEffects=*/true), {Loaded});
+  std::string Name;
+  raw_string_ostream(Name) << "w2n_keep_" << *Ty;
+  for (char &Ch : Name)
+    if (!isalnum(static_cast<unsigned char>(Ch)))
+      Ch = '_';
+  FunctionCallee Keep =
+      MC.LM.getOrInsertFunction(Name, FunctionType::get(B.getVoidTy(), {Ty}, false));
+  B.CreateCall(Keep, {Loaded});
 }
 
 Value *FunctionTranslator::loadLinear(Type *Ty, Value *Addr, uint64_t Offset) {
