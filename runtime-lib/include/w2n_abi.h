@@ -70,6 +70,9 @@ extern const char __start_w2n_code[], __stop_w2n_code[];
  * w2n_config_dirs holds "HOST::GUEST" entries, w2n_config_env holds "NAME=VALUE" entries. */
 extern const char *const w2n_config_dirs[];
 extern const char *const w2n_config_env[];
+/* --tcp-listen: "IPV4ADDRESS:PORT" entries, NULL-terminated. Weak in the runtime: an object compiled
+ * before this table existed links and gets no listeners. */
+extern const char *const w2n_config_tcp_listen[];
 
 /* ---- provided by the runtime ---- */
 

@@ -17,6 +17,23 @@ wasi_fd *wasi_fd_get(uint32_t fd) {
   return &table[fd];
 }
 
+int32_t wasi_fd_lookup(uint32_t fd, uint64_t rights, wasi_fd **out) {
+  wasi_fd *e = wasi_fd_get(fd);
+  if (!e) return WASI_EBADF;
+  if ((e->rights_base & rights) != rights) return WASI_ENOTCAPABLE;
+  *out = e;
+  return 0;
+}
+
+uint64_t wasi_max_rights(uint8_t filetype) {
+  switch (filetype) {
+  case WASI_FILETYPE_DIRECTORY: return WASI_RIGHTS_DIRECTORY_BASE;
+  case WASI_FILETYPE_SOCKET_STREAM:
+  case WASI_FILETYPE_SOCKET_DGRAM: return WASI_RIGHTS_SOCKET_BASE;
+  default: return WASI_RIGHTS_FILE_BASE;
+  }
+}
+
 uint8_t wasi_filetype_from_mode(uint32_t mode) {
   switch (mode & W2N_S_IFMT) {
   case W2N_S_IFREG: return WASI_FILETYPE_REGULAR_FILE;
@@ -90,15 +107,28 @@ static void add_stdio(int fd) {
   e->host_fd = fd;
   e->dir_fd = -1;
   e->filetype = type;
-  e->rights_base = e->rights_inheriting = WASI_RIGHTS_ALL;
+  e->rights_base = wasi_max_rights(type);
+  e->rights_inheriting = type == WASI_FILETYPE_DIRECTORY ? WASI_RIGHTS_DIRECTORY_INHERITING : 0;
 }
 
-/* Preopens: "HOST::GUEST" or "HOST" (guest name = host path). A directory that cannot be opened is
- * a configuration error, reported before the module starts. */
-void wasi_fdtable_init(void);
-void wasi_fdtable_init(void) {
+_Noreturn void wasi_config_error(const char *what, const char *arg, const char *detail) {
+  w2n_puts_err("wasm2native: ");
+  w2n_puts_err(what);
+  w2n_puts_err(arg);
+  w2n_puts_err(detail);
+  w2n_puts_err("\n");
+  sys_exit_group(1);
+}
+
+void wasi_sock_listen(const char *spec);
+
+/* Preopens: "HOST::GUEST" or "HOST" (guest name = host path), then the listening sockets (config.c
+ * merges the compiled-in and run-time lists). A directory that cannot be opened is a configuration
+ * error, reported before the module starts. */
+void wasi_fdtable_init(const char *const *dirs, const char *const *listens);
+void wasi_fdtable_init(const char *const *dirs, const char *const *listens) {
   for (int fd = 0; fd < 3; fd++) add_stdio(fd);
-  for (const char *const *d = w2n_config_dirs; *d; d++) {
+  for (const char *const *d = dirs; *d; d++) {
     const char *spec = *d;
     size_t n = w2n_strlen(spec), host_len = n;
     const char *guest = spec;
@@ -107,17 +137,16 @@ void wasi_fdtable_init(void) {
     char *host = w2n_alloc(host_len + 1);
     if (!host) w2n_fatal("out of memory");
     memcpy(host, spec, host_len);
+    host[host_len] = 0;
     long fd = sys_openat(W2N_AT_FDCWD, host, W2N_O_PATH | W2N_O_DIRECTORY | W2N_O_CLOEXEC, 0);
-    if (fd < 0) {
-      w2n_puts_err("wasm2native: cannot open directory ");
-      w2n_puts_err(host);
-      w2n_fatal("");
-    }
+    if (fd < 0) wasi_config_error("cannot open directory ", host, "");
     w2n_free(host);
     uint32_t wfd;
-    if (wasi_fd_insert((int)fd, WASI_FILETYPE_DIRECTORY, WASI_RIGHTS_ALL, WASI_RIGHTS_ALL, &wfd))
+    if (wasi_fd_insert((int)fd, WASI_FILETYPE_DIRECTORY, WASI_RIGHTS_DIRECTORY_BASE,
+                       WASI_RIGHTS_DIRECTORY_INHERITING, &wfd))
       w2n_fatal("cannot allocate the WASI fd table");
     table[wfd].is_path_fd = 1;
     table[wfd].preopen_name = guest;
   }
+  for (const char *const *l = listens; *l; l++) wasi_sock_listen(*l);
 }

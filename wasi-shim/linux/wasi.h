@@ -47,13 +47,59 @@ enum {
 #define WASI_FSTFLAG_MTIM 4
 #define WASI_FSTFLAG_MTIM_NOW 8
 
+/* Rights (bit n of the 64-bit rights sets). */
 #define WASI_RIGHT_FD_DATASYNC (1ull << 0)
 #define WASI_RIGHT_FD_READ (1ull << 1)
+#define WASI_RIGHT_FD_SEEK (1ull << 2)
+#define WASI_RIGHT_FD_FDSTAT_SET_FLAGS (1ull << 3)
+#define WASI_RIGHT_FD_SYNC (1ull << 4)
+#define WASI_RIGHT_FD_TELL (1ull << 5)
 #define WASI_RIGHT_FD_WRITE (1ull << 6)
+#define WASI_RIGHT_FD_ADVISE (1ull << 7)
 #define WASI_RIGHT_FD_ALLOCATE (1ull << 8)
+#define WASI_RIGHT_PATH_CREATE_DIRECTORY (1ull << 9)
+#define WASI_RIGHT_PATH_CREATE_FILE (1ull << 10)
+#define WASI_RIGHT_PATH_LINK_SOURCE (1ull << 11)
+#define WASI_RIGHT_PATH_LINK_TARGET (1ull << 12)
+#define WASI_RIGHT_PATH_OPEN (1ull << 13)
 #define WASI_RIGHT_FD_READDIR (1ull << 14)
+#define WASI_RIGHT_PATH_READLINK (1ull << 15)
+#define WASI_RIGHT_PATH_RENAME_SOURCE (1ull << 16)
+#define WASI_RIGHT_PATH_RENAME_TARGET (1ull << 17)
+#define WASI_RIGHT_PATH_FILESTAT_GET (1ull << 18)
+#define WASI_RIGHT_PATH_FILESTAT_SET_SIZE (1ull << 19)
+#define WASI_RIGHT_PATH_FILESTAT_SET_TIMES (1ull << 20)
+#define WASI_RIGHT_FD_FILESTAT_GET (1ull << 21)
 #define WASI_RIGHT_FD_FILESTAT_SET_SIZE (1ull << 22)
+#define WASI_RIGHT_FD_FILESTAT_SET_TIMES (1ull << 23)
+#define WASI_RIGHT_PATH_SYMLINK (1ull << 24)
+#define WASI_RIGHT_PATH_REMOVE_DIRECTORY (1ull << 25)
+#define WASI_RIGHT_PATH_UNLINK_FILE (1ull << 26)
+#define WASI_RIGHT_POLL_FD_READWRITE (1ull << 27)
+#define WASI_RIGHT_SOCK_SHUTDOWN (1ull << 28)
+#define WASI_RIGHT_SOCK_ACCEPT (1ull << 29)
 #define WASI_RIGHTS_ALL ((1ull << 30) - 1)
+
+/* The most an fd of each kind can hold (the sets other runtimes use). A directory has no I/O, seek or
+ * size rights of its own, so fd_read/fd_seek/... on it fail with ENOTCAPABLE; files and streams have
+ * no path rights. What a directory hands down (its inheriting rights) is both sets. */
+#define WASI_RIGHTS_DIRECTORY_BASE                                                                       \
+  (WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_ADVISE |                          \
+   WASI_RIGHT_PATH_CREATE_DIRECTORY | WASI_RIGHT_PATH_CREATE_FILE | WASI_RIGHT_PATH_LINK_SOURCE |        \
+   WASI_RIGHT_PATH_LINK_TARGET | WASI_RIGHT_PATH_OPEN | WASI_RIGHT_FD_READDIR | WASI_RIGHT_PATH_READLINK | \
+   WASI_RIGHT_PATH_RENAME_SOURCE | WASI_RIGHT_PATH_RENAME_TARGET | WASI_RIGHT_PATH_FILESTAT_GET |         \
+   WASI_RIGHT_PATH_FILESTAT_SET_SIZE | WASI_RIGHT_PATH_FILESTAT_SET_TIMES | WASI_RIGHT_FD_FILESTAT_GET |  \
+   WASI_RIGHT_FD_FILESTAT_SET_TIMES | WASI_RIGHT_PATH_SYMLINK | WASI_RIGHT_PATH_REMOVE_DIRECTORY |       \
+   WASI_RIGHT_PATH_UNLINK_FILE | WASI_RIGHT_POLL_FD_READWRITE)
+#define WASI_RIGHTS_FILE_BASE                                                                            \
+  (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_READ | WASI_RIGHT_FD_SEEK | WASI_RIGHT_FD_FDSTAT_SET_FLAGS |   \
+   WASI_RIGHT_FD_SYNC | WASI_RIGHT_FD_TELL | WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ADVISE |                \
+   WASI_RIGHT_FD_ALLOCATE | WASI_RIGHT_FD_FILESTAT_GET | WASI_RIGHT_FD_FILESTAT_SET_SIZE |               \
+   WASI_RIGHT_FD_FILESTAT_SET_TIMES | WASI_RIGHT_POLL_FD_READWRITE)
+#define WASI_RIGHTS_SOCKET_BASE                                                                          \
+  (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_FDSTAT_SET_FLAGS | WASI_RIGHT_FD_FILESTAT_GET | \
+   WASI_RIGHT_POLL_FD_READWRITE | WASI_RIGHT_SOCK_SHUTDOWN)
+#define WASI_RIGHTS_DIRECTORY_INHERITING (WASI_RIGHTS_DIRECTORY_BASE | WASI_RIGHTS_FILE_BASE)
 
 /* ---- guest memory access ---- */
 
@@ -88,10 +134,17 @@ typedef struct wasi_fd {
 } wasi_fd;
 
 wasi_fd *wasi_fd_get(uint32_t fd);                 /* NULL if not open */
+/* Looks fd up and checks that its base rights hold all of `rights`: 0, WASI_EBADF or WASI_ENOTCAPABLE. */
+int32_t wasi_fd_lookup(uint32_t fd, uint64_t rights, wasi_fd **out);
+/* The rights an fd of this filetype can hold at most (base; inheriting is 0 except for directories). */
+uint64_t wasi_max_rights(uint8_t filetype);
 int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t inh, uint32_t *out);
 void wasi_fd_release(uint32_t fd);                 /* frees the slot, closes host fds */
 int32_t wasi_fd_renumber(uint32_t from, uint32_t to);
 uint8_t wasi_filetype_from_mode(uint32_t mode);
+
+/* A configuration error at start-up: prints "wasm2native: WHAT ARG DETAIL" and exits with status 1. */
+_Noreturn void wasi_config_error(const char *what, const char *arg, const char *detail);
 
 /* ---- args/env (wasi_env.c) ---- */
 extern int wasi_argc;

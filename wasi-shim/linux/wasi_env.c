@@ -1,20 +1,25 @@
 /* wasi-shim/linux/wasi_env.c: WASI process-level calls: args, environment, clocks, randomness, exit.
  *
  * argv is the executable's own argv, passed through untouched (argv[0] included). The environment is
- * only what the module was compiled with (w2n_config_env): the host environment is never visible to
- * the guest. w2n_wasi_init, called by the runtime's start-up code, also builds the fd table.
+ * only what the module was compiled with (w2n_config_env) plus the run-time W2N_ENV_* additions
+ * (config.c): the host environment is never visible to the guest. w2n_wasi_init, called by the
+ * runtime's start-up code, also builds the fd table.
  */
 #include "wasi.h"
 
 int wasi_argc;
 char **wasi_argv;
 
-void wasi_fdtable_init(void);
+void wasi_config_init(char **envp);
+extern const char **wasi_env;
+extern uint32_t wasi_env_count;
 
 void w2n_wasi_init(int argc, char **argv) {
   wasi_argc = argc;
   wasi_argv = argv;
-  wasi_fdtable_init();
+  /* The kernel puts envp right after argv's terminating NULL. It is read only for the runtime's own
+   * W2N_* configuration variables (config.c); the guest never sees the host environment. */
+  wasi_config_init(argv + argc + 1);
 }
 
 /* Shared by args_* and environ_*: a NULL-terminated (or counted) string vector. */
@@ -44,11 +49,6 @@ static int32_t vec_get(w2n_memory *m, const char *const *v, uint32_t count, uint
   return 0;
 }
 
-static uint32_t env_count(void) {
-  uint32_t n = 0;
-  while (w2n_config_env[n]) n++;
-  return n;
-}
 
 int32_t w2n_wasi_args_sizes_get(w2n_memory *m, int32_t argc_ptr, int32_t size_ptr) {
   return sizes_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
@@ -57,10 +57,10 @@ int32_t w2n_wasi_args_get(w2n_memory *m, int32_t argv_ptr, int32_t buf_ptr) {
   return vec_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
 }
 int32_t w2n_wasi_environ_sizes_get(w2n_memory *m, int32_t count_ptr, int32_t size_ptr) {
-  return sizes_get(m, w2n_config_env, env_count(), (uint32_t)count_ptr, (uint32_t)size_ptr);
+  return sizes_get(m, wasi_env, wasi_env_count, (uint32_t)count_ptr, (uint32_t)size_ptr);
 }
 int32_t w2n_wasi_environ_get(w2n_memory *m, int32_t env_ptr, int32_t buf_ptr) {
-  return vec_get(m, w2n_config_env, env_count(), (uint32_t)env_ptr, (uint32_t)buf_ptr);
+  return vec_get(m, wasi_env, wasi_env_count, (uint32_t)env_ptr, (uint32_t)buf_ptr);
 }
 
 /* WASI clock ids 0..3 (realtime, monotonic, process cputime, thread cputime) equal Linux's. */

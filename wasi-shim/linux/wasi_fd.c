@@ -25,14 +25,17 @@ enum io_kind { IO_READ, IO_WRITE, IO_PREAD, IO_PWRITE };
 
 static int32_t do_io(w2n_memory *m, int32_t fd, uint32_t iovs, uint32_t iovs_len, enum io_kind kind, uint64_t offset,
                      uint32_t result_ptr) {
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
+  static const uint64_t need[4] = {WASI_RIGHT_FD_READ, WASI_RIGHT_FD_WRITE, WASI_RIGHT_FD_READ | WASI_RIGHT_FD_SEEK,
+                                   WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_SEEK};
   uint8_t *arr = guest_ptr(m, iovs, (uint64_t)iovs_len * 8);
   uint8_t *res = guest_ptr(m, result_ptr, 4);
   if (!arr || !res) return WASI_EFAULT;
-  if (!e) return WASI_EBADF;
   /* Validate every buffer first so a bad iovec cannot leave a partial transfer behind. */
   for (uint32_t i = 0; i < iovs_len; i++)
     if (!guest_ptr(m, get_u32(arr + 8 * i), get_u32(arr + 8 * i + 4))) return WASI_EFAULT;
+  wasi_fd *e;
+  int32_t err = wasi_fd_lookup((uint32_t)fd, need[kind], &e);
+  if (err) return err;
   uint64_t total = 0;
   struct w2n_iovec iov[IOV_BATCH];
   for (uint32_t i = 0; i < iovs_len;) {
@@ -80,8 +83,9 @@ int32_t w2n_wasi_fd_pwrite(w2n_memory *m, int32_t fd, int32_t iovs, int32_t n, i
 int32_t w2n_wasi_fd_seek(w2n_memory *m, int32_t fd, int64_t offset, int32_t whence, int32_t newoffset) {
   uint8_t *p = guest_ptr(m, (uint32_t)newoffset, 8);
   if (!p) return WASI_EFAULT;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, (offset == 0 && whence == 1) ? WASI_RIGHT_FD_TELL : WASI_RIGHT_FD_SEEK, &e);
+  if (lerr) return lerr;
   if (whence < 0 || whence > 2) return WASI_EINVAL; /* WASI set/cur/end == Linux SEEK_SET/CUR/END */
   int64_t r = sys_lseek(e->host_fd, offset, whence);
   if (r < 0) return wasi_errno_from_linux(r);
@@ -90,7 +94,7 @@ int32_t w2n_wasi_fd_seek(w2n_memory *m, int32_t fd, int64_t offset, int32_t when
 }
 
 int32_t w2n_wasi_fd_tell(w2n_memory *m, int32_t fd, int32_t offset_ptr) {
-  return w2n_wasi_fd_seek(m, fd, 0, 1, offset_ptr);
+  return w2n_wasi_fd_seek(m, fd, 0, 1, offset_ptr); /* needs only FD_TELL */
 }
 
 int32_t w2n_wasi_fd_close(w2n_memory *m, int32_t fd) {
@@ -102,15 +106,17 @@ int32_t w2n_wasi_fd_close(w2n_memory *m, int32_t fd) {
 
 int32_t w2n_wasi_fd_sync(w2n_memory *m, int32_t fd) {
   (void)m;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_SYNC, &e);
+  if (lerr) return lerr;
   return wasi_result(sys_fsync(io_fd(e)));
 }
 
 int32_t w2n_wasi_fd_datasync(w2n_memory *m, int32_t fd) {
   (void)m;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_DATASYNC, &e);
+  if (lerr) return lerr;
   return wasi_result(sys_fdatasync(io_fd(e)));
 }
 
@@ -136,8 +142,9 @@ int32_t w2n_wasi_fd_fdstat_get(w2n_memory *m, int32_t fd, int32_t buf) {
 
 int32_t w2n_wasi_fd_fdstat_set_flags(w2n_memory *m, int32_t fd, int32_t flags) {
   (void)m;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_FDSTAT_SET_FLAGS, &e);
+  if (lerr) return lerr;
   if (flags & ~0x1f) return WASI_EINVAL;
   /* Linux cannot change O_SYNC/O_DSYNC after open (F_SETFL ignores them). */
   if (flags & (WASI_FDFLAG_DSYNC | WASI_FDFLAG_RSYNC | WASI_FDFLAG_SYNC)) return WASI_ENOTSUP;
@@ -149,8 +156,8 @@ int32_t w2n_wasi_fd_fdstat_set_flags(w2n_memory *m, int32_t fd, int32_t flags) {
   return wasi_result(sys_fcntl(e->host_fd, W2N_F_SETFL, fl));
 }
 
-/* Rights are bookkeeping only (the host fd's open mode is what really limits I/O); they can only
- * ever be narrowed, as the spec requires. */
+/* Rights are checked by every call (wasi_fd_lookup) on top of the host fd's own open mode; they can
+ * only ever be narrowed, as the spec requires. */
 int32_t w2n_wasi_fd_fdstat_set_rights(w2n_memory *m, int32_t fd, int64_t base, int64_t inheriting) {
   (void)m;
   wasi_fd *e = wasi_fd_get((uint32_t)fd);
@@ -184,8 +191,9 @@ void wasi_put_filestat(uint8_t *p, const struct w2n_statx *st) {
 int32_t w2n_wasi_fd_filestat_get(w2n_memory *m, int32_t fd, int32_t buf) {
   uint8_t *p = guest_ptr(m, (uint32_t)buf, 64);
   if (!p) return WASI_EFAULT;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_FILESTAT_GET, &e);
+  if (lerr) return lerr;
   struct w2n_statx st;
   long r = sys_statx(e->host_fd, "", W2N_AT_EMPTY_PATH, W2N_STATX_BASIC_STATS, &st);
   if (r < 0) return wasi_errno_from_linux(r);
@@ -195,8 +203,9 @@ int32_t w2n_wasi_fd_filestat_get(w2n_memory *m, int32_t fd, int32_t buf) {
 
 int32_t w2n_wasi_fd_filestat_set_size(w2n_memory *m, int32_t fd, int64_t size) {
   (void)m;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_FILESTAT_SET_SIZE, &e);
+  if (lerr) return lerr;
   if (size < 0) return WASI_EINVAL;
   return wasi_result(sys_ftruncate(e->host_fd, size));
 }
@@ -219,8 +228,9 @@ int32_t wasi_make_times(uint64_t atim, uint64_t mtim, int32_t fst, struct w2n_ti
 
 int32_t w2n_wasi_fd_filestat_set_times(w2n_memory *m, int32_t fd, int64_t atim, int64_t mtim, int32_t fst) {
   (void)m;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_FILESTAT_SET_TIMES, &e);
+  if (lerr) return lerr;
   struct w2n_timespec ts[2];
   int32_t err = wasi_make_times((uint64_t)atim, (uint64_t)mtim, fst, ts);
   if (err) return err;
@@ -231,16 +241,18 @@ int32_t w2n_wasi_fd_advise(w2n_memory *m, int32_t fd, int64_t offset, int64_t le
   (void)m;
   /* WASI normal, sequential, random, willneed, dontneed, noreuse -> POSIX_FADV_* (1 and 2 swap). */
   static const int map[6] = {0, 2, 1, 3, 4, 5};
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_ADVISE, &e);
+  if (lerr) return lerr;
   if (advice < 0 || advice > 5 || offset < 0 || len < 0) return WASI_EINVAL;
   return wasi_result(sys_fadvise64(e->host_fd, offset, len, map[advice]));
 }
 
 int32_t w2n_wasi_fd_allocate(w2n_memory *m, int32_t fd, int64_t offset, int64_t len) {
   (void)m;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_ALLOCATE, &e);
+  if (lerr) return lerr;
   if (offset < 0 || len <= 0) return WASI_EINVAL;
   return wasi_result(sys_fallocate(e->host_fd, 0, offset, len));
 }
@@ -293,8 +305,9 @@ int32_t w2n_wasi_fd_readdir(w2n_memory *m, int32_t fd, int32_t buf, int32_t buf_
   uint8_t *out = guest_ptr(m, (uint32_t)buf, (uint32_t)buf_len);
   uint8_t *pu = guest_ptr(m, (uint32_t)bufused, 4);
   if (!out || !pu) return WASI_EFAULT;
-  wasi_fd *e = wasi_fd_get((uint32_t)fd);
-  if (!e) return WASI_EBADF;
+  wasi_fd *e;
+  int32_t lerr = wasi_fd_lookup((uint32_t)fd, WASI_RIGHT_FD_READDIR, &e);
+  if (lerr) return lerr;
   if (e->filetype != WASI_FILETYPE_DIRECTORY) return WASI_ENOTDIR;
   int dfd = io_fd(e);
   if (dfd < 0) return WASI_EBADF;

@@ -11,21 +11,37 @@ void wasi_put_filestat(uint8_t *p, const struct w2n_statx *st);
 int32_t wasi_make_times(uint64_t atim, uint64_t mtim, int32_t fst, struct w2n_timespec ts[2]);
 
 /* The host directory fd behind a WASI fd used as a path base. */
-static int32_t base_dir(int32_t fd, int *host) {
+static int32_t base_dir(int32_t fd, uint64_t rights, int *host) {
   wasi_fd *e = wasi_fd_get((uint32_t)fd);
   if (!e) return WASI_EBADF;
   if (e->filetype != WASI_FILETYPE_DIRECTORY) return WASI_ENOTDIR;
+  if ((e->rights_base & rights) != rights) return WASI_ENOTCAPABLE;
   *host = e->host_fd;
   return 0;
 }
 
+static int ends_with_slash(const char *path) {
+  size_t n = w2n_strlen(path);
+  return n > 0 && path[n - 1] == '/';
+}
+
+/* A new name "name/" (path_symlink, path_link) can only denote a directory, which these calls never
+ * create: ENOENT if nothing is there, EEXIST for a directory, ENOTDIR otherwise. Closes pd. */
+static int32_t trailing_slash_error(int pd, const char *last) {
+  struct w2n_statx st;
+  long r = sys_statx(pd, last, W2N_AT_SYMLINK_NOFOLLOW, W2N_STATX_BASIC_STATS, &st);
+  sys_close(pd);
+  if (r < 0) return wasi_errno_from_linux(r);
+  return (st.stx_mode & W2N_S_IFMT) == W2N_S_IFDIR ? WASI_EEXIST : WASI_ENOTDIR;
+}
+
 /* Common prologue: base dir + guest path -> parent dir fd and final name. */
-static int32_t resolve_parent(w2n_memory *m, int32_t fd, uint32_t path, uint32_t len, int follow, int *pd,
-                              char *last, char *pathbuf) {
+static int32_t resolve_parent(w2n_memory *m, int32_t fd, uint64_t rights, uint32_t path, uint32_t len, int follow,
+                              int *pd, char *last, char *pathbuf) {
   int root;
   int32_t err = wasi_copy_path(m, path, len, pathbuf);
   if (err) return err;
-  if ((err = base_dir(fd, &root))) return err;
+  if ((err = base_dir(fd, rights, &root))) return err;
   return sandbox_parent(root, pathbuf, follow, pd, last);
 }
 
@@ -40,6 +56,11 @@ int32_t w2n_wasi_path_open(w2n_memory *m, int32_t fd, int32_t dirflags, int32_t 
   if (!dir) return WASI_EBADF;
   if (dir->filetype != WASI_FILETYPE_DIRECTORY) return WASI_ENOTDIR;
   if ((oflags & ~0xf) || (fdflags & ~0x1f)) return WASI_EINVAL;
+  /* The directory needs path_open, plus path_create_file to create and path_filestat_set_size to
+   * truncate (refused with EPERM, as other runtimes do). */
+  uint64_t need = WASI_RIGHT_PATH_OPEN | ((oflags & WASI_OFLAG_CREAT) ? WASI_RIGHT_PATH_CREATE_FILE : 0);
+  if ((dir->rights_base & need) != need) return WASI_ENOTCAPABLE;
+  if ((oflags & WASI_OFLAG_TRUNC) && !(dir->rights_base & WASI_RIGHT_PATH_FILESTAT_SET_SIZE)) return WASI_EPERM;
 
   /* The access mode follows the requested rights, as in wasi-libc's open(). */
   uint64_t rb = (uint64_t)rights_base;
@@ -47,7 +68,7 @@ int32_t w2n_wasi_path_open(w2n_memory *m, int32_t fd, int32_t dirflags, int32_t 
   int want_write = (rb & (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE |
                           WASI_RIGHT_FD_FILESTAT_SET_SIZE)) != 0;
   int flags = want_write ? (want_read ? W2N_O_RDWR : W2N_O_WRONLY) : W2N_O_RDONLY;
-  if (oflags & WASI_OFLAG_DIRECTORY) flags = W2N_O_RDONLY | W2N_O_DIRECTORY;
+  if (oflags & WASI_OFLAG_DIRECTORY) flags |= W2N_O_DIRECTORY; /* with write rights: EISDIR */
   if (oflags & WASI_OFLAG_CREAT) flags |= W2N_O_CREAT;
   if (oflags & WASI_OFLAG_EXCL) flags |= W2N_O_EXCL;
   if (oflags & WASI_OFLAG_TRUNC) flags |= W2N_O_TRUNC;
@@ -62,9 +83,13 @@ int32_t w2n_wasi_path_open(w2n_memory *m, int32_t fd, int32_t dirflags, int32_t 
   struct w2n_statx st;
   long r = sys_statx(hfd, "", W2N_AT_EMPTY_PATH, W2N_STATX_BASIC_STATS, &st);
   if (r < 0) { sys_close(hfd); return wasi_errno_from_linux(r); }
+  /* The new fd gets the requested rights, limited to what the directory hands down and to what the
+   * file type supports (a directory gets no fd_seek/fd_read/..., a file no path rights). */
+  uint8_t type = wasi_filetype_from_mode(st.stx_mode);
+  uint64_t base = rb & dir->rights_inheriting & wasi_max_rights(type);
+  uint64_t inh = type == WASI_FILETYPE_DIRECTORY ? (uint64_t)rights_inheriting & dir->rights_inheriting : 0;
   uint32_t nfd;
-  err = wasi_fd_insert(hfd, wasi_filetype_from_mode(st.stx_mode), rb & dir->rights_inheriting,
-                       (uint64_t)rights_inheriting & dir->rights_inheriting, &nfd);
+  err = wasi_fd_insert(hfd, type, base, inh, &nfd);
   if (err) { sys_close(hfd); return err; }
   put_u32(out, nfd);
   return 0;
@@ -73,7 +98,7 @@ int32_t w2n_wasi_path_open(w2n_memory *m, int32_t fd, int32_t dirflags, int32_t 
 int32_t w2n_wasi_path_create_directory(w2n_memory *m, int32_t fd, int32_t path, int32_t len) {
   char buf[WASI_PATH_MAX], last[256];
   int pd;
-  int32_t err = resolve_parent(m, fd, (uint32_t)path, (uint32_t)len, 0, &pd, last, buf);
+  int32_t err = resolve_parent(m, fd, WASI_RIGHT_PATH_CREATE_DIRECTORY, (uint32_t)path, (uint32_t)len, 0, &pd, last, buf);
   if (err) return err;
   long r = sys_mkdirat(pd, last, 0777);
   sys_close(pd);
@@ -83,7 +108,7 @@ int32_t w2n_wasi_path_create_directory(w2n_memory *m, int32_t fd, int32_t path, 
 int32_t w2n_wasi_path_remove_directory(w2n_memory *m, int32_t fd, int32_t path, int32_t len) {
   char buf[WASI_PATH_MAX], last[256];
   int pd;
-  int32_t err = resolve_parent(m, fd, (uint32_t)path, (uint32_t)len, 0, &pd, last, buf);
+  int32_t err = resolve_parent(m, fd, WASI_RIGHT_PATH_REMOVE_DIRECTORY, (uint32_t)path, (uint32_t)len, 0, &pd, last, buf);
   if (err) return err;
   long r = sys_unlinkat(pd, last, W2N_AT_REMOVEDIR);
   sys_close(pd);
@@ -93,7 +118,7 @@ int32_t w2n_wasi_path_remove_directory(w2n_memory *m, int32_t fd, int32_t path, 
 int32_t w2n_wasi_path_unlink_file(w2n_memory *m, int32_t fd, int32_t path, int32_t len) {
   char buf[WASI_PATH_MAX], last[256];
   int pd;
-  int32_t err = resolve_parent(m, fd, (uint32_t)path, (uint32_t)len, 0, &pd, last, buf);
+  int32_t err = resolve_parent(m, fd, WASI_RIGHT_PATH_UNLINK_FILE, (uint32_t)path, (uint32_t)len, 0, &pd, last, buf);
   if (err) return err;
   long r;
   size_t n = w2n_strlen(buf);
@@ -114,9 +139,9 @@ int32_t w2n_wasi_path_rename(w2n_memory *m, int32_t fd, int32_t old_path, int32_
                              int32_t new_path, int32_t new_len) {
   char b1[WASI_PATH_MAX], b2[WASI_PATH_MAX], l1[256], l2[256];
   int p1, p2;
-  int32_t err = resolve_parent(m, fd, (uint32_t)old_path, (uint32_t)old_len, 0, &p1, l1, b1);
+  int32_t err = resolve_parent(m, fd, WASI_RIGHT_PATH_RENAME_SOURCE, (uint32_t)old_path, (uint32_t)old_len, 0, &p1, l1, b1);
   if (err) return err;
-  err = resolve_parent(m, new_fd, (uint32_t)new_path, (uint32_t)new_len, 0, &p2, l2, b2);
+  err = resolve_parent(m, new_fd, WASI_RIGHT_PATH_RENAME_TARGET, (uint32_t)new_path, (uint32_t)new_len, 0, &p2, l2, b2);
   if (err) { sys_close(p1); return err; }
   long r = sys_renameat2(p1, l1, p2, l2, 0);
   sys_close(p1);
@@ -131,7 +156,7 @@ int32_t w2n_wasi_path_filestat_get(w2n_memory *m, int32_t fd, int32_t flags, int
   int root;
   int32_t err = wasi_copy_path(m, (uint32_t)path, (uint32_t)len, pbuf);
   if (err) return err;
-  if ((err = base_dir(fd, &root))) return err;
+  if ((err = base_dir(fd, WASI_RIGHT_PATH_FILESTAT_GET, &root))) return err;
   /* O_PATH (with O_NOFOLLOW unless following) opens the file or the link itself without access. */
   int hfd = sandbox_open(root, pbuf, W2N_O_PATH, 0, flags & WASI_LOOKUP_SYMLINK_FOLLOW);
   if (hfd < 0) return -hfd;
@@ -150,7 +175,7 @@ int32_t w2n_wasi_path_filestat_set_times(w2n_memory *m, int32_t fd, int32_t flag
   int32_t err = wasi_make_times((uint64_t)atim, (uint64_t)mtim, fst, ts);
   if (err) return err;
   int pd;
-  err = resolve_parent(m, fd, (uint32_t)path, (uint32_t)len, flags & WASI_LOOKUP_SYMLINK_FOLLOW, &pd, last, buf);
+  err = resolve_parent(m, fd, WASI_RIGHT_PATH_FILESTAT_SET_TIMES, (uint32_t)path, (uint32_t)len, flags & WASI_LOOKUP_SYMLINK_FOLLOW, &pd, last, buf);
   if (err) return err;
   long r = sys_utimensat(pd, last, ts, W2N_AT_SYMLINK_NOFOLLOW);
   sys_close(pd);
@@ -164,7 +189,7 @@ int32_t w2n_wasi_path_readlink(w2n_memory *m, int32_t fd, int32_t path, int32_t 
   uint8_t *pu = guest_ptr(m, (uint32_t)bufused, 4);
   if (!out || !pu) return WASI_EFAULT;
   int pd;
-  int32_t err = resolve_parent(m, fd, (uint32_t)path, (uint32_t)len, 0, &pd, last, pbuf);
+  int32_t err = resolve_parent(m, fd, WASI_RIGHT_PATH_READLINK, (uint32_t)path, (uint32_t)len, 0, &pd, last, pbuf);
   if (err) return err;
   long r = sys_readlinkat(pd, last, target, sizeof target);
   sys_close(pd);
@@ -184,8 +209,9 @@ int32_t w2n_wasi_path_symlink(w2n_memory *m, int32_t old_path, int32_t old_len, 
   if (err) return err;
   if (target[0] == '/') return WASI_ENOTCAPABLE;
   int pd;
-  err = resolve_parent(m, fd, (uint32_t)new_path, (uint32_t)new_len, 0, &pd, last, buf);
+  err = resolve_parent(m, fd, WASI_RIGHT_PATH_SYMLINK, (uint32_t)new_path, (uint32_t)new_len, 0, &pd, last, buf);
   if (err) return err;
+  if (ends_with_slash(buf)) return trailing_slash_error(pd, last);
   long r = sys_symlinkat(target, pd, last);
   sys_close(pd);
   return wasi_result(r);
@@ -196,11 +222,12 @@ int32_t w2n_wasi_path_link(w2n_memory *m, int32_t old_fd, int32_t old_flags, int
   char b1[WASI_PATH_MAX], b2[WASI_PATH_MAX], l1[256], l2[256];
   int p1, p2;
   /* With SYMLINK_FOLLOW the link chain is expanded inside the sandbox, then linkat never follows. */
-  int32_t err = resolve_parent(m, old_fd, (uint32_t)old_path, (uint32_t)old_len,
+  int32_t err = resolve_parent(m, old_fd, WASI_RIGHT_PATH_LINK_SOURCE, (uint32_t)old_path, (uint32_t)old_len,
                                old_flags & WASI_LOOKUP_SYMLINK_FOLLOW, &p1, l1, b1);
   if (err) return err;
-  err = resolve_parent(m, new_fd, (uint32_t)new_path, (uint32_t)new_len, 0, &p2, l2, b2);
+  err = resolve_parent(m, new_fd, WASI_RIGHT_PATH_LINK_TARGET, (uint32_t)new_path, (uint32_t)new_len, 0, &p2, l2, b2);
   if (err) { sys_close(p1); return err; }
+  if (ends_with_slash(b2)) { sys_close(p1); return trailing_slash_error(p2, l2); }
   long r = sys_linkat(p1, l1, p2, l2, 0);
   sys_close(p1);
   sys_close(p2);

@@ -27,6 +27,7 @@ struct TranslateOptions {
   BoundsChecks Bounds = BoundsChecks::Guard;
   std::vector<std::string> Dirs; ///< --dir values, "HOST" or "HOST::GUEST"
   std::vector<std::string> Env;  ///< --env values, "NAME=VALUE"
+  std::vector<std::string> TcpListen; ///< --tcp-listen values, "IPV4ADDRESS:PORT"
 };
 
 llvm::Expected<std::unique_ptr<llvm::Module>>

@@ -404,6 +404,7 @@ void ModuleTranslator::emitConfig() {
   };
   Emit(MC.Opts.Dirs, "w2n_config_dirs");
   Emit(MC.Opts.Env, "w2n_config_env");
+  Emit(MC.Opts.TcpListen, "w2n_config_tcp_listen");
 }
 
 Error ModuleTranslator::run() {

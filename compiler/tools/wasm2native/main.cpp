@@ -17,6 +17,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdio>
 #include <CLI/CLI.hpp>
 
 using namespace w2n;
@@ -26,7 +27,7 @@ namespace {
 
 struct Options {
   std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
-  std::vector<std::string> Dirs, Env;
+  std::vector<std::string> Dirs, Env, TcpListen;
   bool PrintTargets = false, Verbose = false;
 };
 
@@ -83,11 +84,20 @@ int run(const Options &O, const char *Argv0) {
   TO.Executable = O.Emit == "exe";
   TO.Dirs = O.Dirs;
   TO.Env = O.Env;
+  TO.TcpListen = O.TcpListen;
   if (O.Bounds == "explicit" || !Target->Is64Bit)
     TO.Bounds = BoundsChecks::Explicit;
   for (const std::string &E : O.Env)
     if (E.find('=') == std::string::npos || E.front() == '=')
       return fail("--env expects NAME=VALUE, got '" + E + "'");
+  for (const std::string &L : O.TcpListen) {
+    // IPV4ADDRESS:PORT, checked here so that a typo is a compile error (the runtime checks again).
+    unsigned A, B, C, D, Port;
+    char End;
+    if (sscanf(L.c_str(), "%u.%u.%u.%u:%u%c", &A, &B, &C, &D, &Port, &End) != 5 || A > 255 || B > 255 ||
+        C > 255 || D > 255 || Port > 65535 || L.find_first_not_of("0123456789.:") != std::string::npos)
+      return fail("--tcp-listen expects IPV4ADDRESS:PORT (e.g. 127.0.0.1:8080), got '" + L + "'");
+  }
   for (const std::string &D : O.Dirs) {
     std::string Host = D.substr(0, D.find("::"));
     if (!sys::fs::is_directory(Host))
@@ -165,6 +175,9 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"guard", "explicit"}));
   App.add_option("--dir", O.Dirs, "Preopen a host directory for the program: HOST or HOST::GUEST (repeatable)");
   App.add_option("--env", O.Env, "Set an environment variable for the program: NAME=VALUE (repeatable)");
+  App.add_option("--tcp-listen", O.TcpListen,
+                 "Listen on a TCP socket at start-up, handed to the program as a preopened socket fd after the "
+                 "directories: IPV4ADDRESS:PORT (repeatable)");
   App.add_flag("--print-targets", O.PrintTargets, "List the supported targets and exit");
   try {
     App.parse(argc, argv);

@@ -79,6 +79,15 @@ static inline long w2n_syscall6(long n, long a, long b, long c, long d, long e, 
 #define W2N_NR_utimensat_time64 412
 #define W2N_NR_ppoll_time64 414
 #define W2N_NR_openat2 437
+/* sockets (WASI sock_* and --tcp-listen) */
+#define W2N_NR_socket 281
+#define W2N_NR_bind 282
+#define W2N_NR_listen 284
+#define W2N_NR_shutdown 293
+#define W2N_NR_setsockopt 294
+#define W2N_NR_sendmsg 296
+#define W2N_NR_recvmsg 297
+#define W2N_NR_accept4 366
 
 /* open(2) flags that differ on arm (arch/arm/include/uapi/asm/fcntl.h). O_LARGEFILE lets a 32-bit
  * process open files of 2 GiB and more. */

@@ -53,5 +53,14 @@
 #define W2N_NR_getrandom 278
 #define W2N_NR_statx 291
 #define W2N_NR_openat2 437
+/* sockets (WASI sock_* and --tcp-listen) */
+#define W2N_NR_socket 198
+#define W2N_NR_bind 200
+#define W2N_NR_listen 201
+#define W2N_NR_setsockopt 208
+#define W2N_NR_shutdown 210
+#define W2N_NR_sendmsg 211
+#define W2N_NR_recvmsg 212
+#define W2N_NR_accept4 242
 
 #endif

@@ -70,6 +70,15 @@ static inline long w2n_syscall6(long n, long a, long b, long c, long d, long e, 
 #define W2N_NR_getrandom 318
 #define W2N_NR_statx 332
 #define W2N_NR_openat2 437
+/* sockets (WASI sock_* and --tcp-listen) */
+#define W2N_NR_socket 41
+#define W2N_NR_sendmsg 46
+#define W2N_NR_recvmsg 47
+#define W2N_NR_shutdown 48
+#define W2N_NR_bind 49
+#define W2N_NR_listen 50
+#define W2N_NR_setsockopt 54
+#define W2N_NR_accept4 288
 
 /* open(2) flags that are not the same on every architecture (asm-generic values on x86_64). */
 #define W2N_O_DIRECTORY 0200000
