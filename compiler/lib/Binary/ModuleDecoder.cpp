@@ -271,6 +271,8 @@ Error ModuleDecoder::readImports(Reader &R) {
       Imp.Index = M.Memories.size();
       M.Memories.push_back(T);
       ++M.NumImportedMemories;
+      if (M.Memories.size() > 1) // Wasm 2.0 has one memory, whether imported or defined
+        return wasmError(KindAt, "multiple memories");
       break;
     }
     case 3: {

@@ -110,6 +110,48 @@ bool FunctionTranslator::emitNumeric(const Instr &I) {
     });
   };
   auto ToType = [&](ValType T) { return MC.type(T); };
+  // Wasm requires NaN results to be quiet (arithmetic NaNs), but LLVM may pass a NaN operand through
+  // unchanged (LangRef: "unchanged NaN propagation"): llvm.minimum/maximum return a signaling NaN
+  // operand as it is, and folds such as x + -0.0 -> x, x * 1.0 -> x, x * -1.0 -> -x or
+  // fptrunc(fpext x) -> x drop the quieting the hardware would do. Quiet has no fold to undo: it sets
+  // the quiet bit of a NaN result, which leaves quiet NaNs (canonical or not) as they are.
+  auto Quiet = [&](Value *V) -> Value * {
+    unsigned Bits = V->getType()->getPrimitiveSizeInBits();
+    Type *IntTy = B.getIntNTy(Bits);
+    Value *QuietBit = ConstantInt::get(IntTy, APInt::getOneBitSet(Bits, Bits == 32 ? 22 : 51));
+    Value *Quieted = B.CreateBitCast(B.CreateOr(B.CreateBitCast(V, IntTy), QuietBit), V->getType());
+    return B.CreateSelect(B.CreateFCmpUNO(V, V), Quieted, V);
+  };
+  // Whether an operand makes the operation foldable to (plus or minus) the other operand.
+  auto IsIdentityLike = [](Value *V) {
+    auto *C = dyn_cast<ConstantFP>(V);
+    if (!C)
+      return false;
+    const APFloat &F = C->getValueAPF();
+    return F.isZero() || F.isExactlyValue(1.0) || F.isExactlyValue(-1.0);
+  };
+  auto FArith = [&](Instruction::BinaryOps Opc) {
+    Binary([&](Value *L, Value *R) -> Value * {
+      Value *V = B.CreateBinOp(Opc, L, R);
+      return IsIdentityLike(L) || IsIdentityLike(R) ? Quiet(V) : V;
+    });
+  };
+  auto MinMax = [&](Intrinsic::ID ID) {
+    Binary([&](Value *L, Value *R) -> Value * {
+      // LLVM 19 cannot select llvm.minimum/maximum.f64 for 32-bit Arm ("Cannot select: setcc i64"):
+      // spell it out there. Ordered operands: the smaller (larger) one; equal ones (including -0 and
+      // +0): the OR (AND) of their bits, so min(-0, +0) = -0 and max(-0, +0) = +0; any NaN: a NaN.
+      if (!(MC.Triple.isARM() && L->getType()->isDoubleTy()))
+        return Quiet(B.CreateBinaryIntrinsic(ID, L, R));
+      bool Min = ID == Intrinsic::minimum;
+      Type *IntTy = B.getInt64Ty();
+      Value *LI = B.CreateBitCast(L, IntTy), *RI = B.CreateBitCast(R, IntTy);
+      Value *Equal = B.CreateBitCast(Min ? B.CreateOr(LI, RI) : B.CreateAnd(LI, RI), L->getType());
+      Value *V = B.CreateSelect(B.CreateFCmpOLT(L, R), Min ? L : R,
+                                B.CreateSelect(B.CreateFCmpOGT(L, R), Min ? R : L, Equal));
+      return Quiet(B.CreateSelect(B.CreateFCmpUNO(L, R), B.CreateFAdd(L, R), V));
+    });
+  };
 
   switch (I.Opcode) {
   // i32 and i64 comparisons
@@ -166,12 +208,12 @@ bool FunctionTranslator::emitNumeric(const Instr &I) {
   case Op::F32Trunc: case Op::F64Trunc: Intrinsic1(Intrinsic::trunc); return true;
   case Op::F32Nearest: case Op::F64Nearest: Intrinsic1(Intrinsic::nearbyint); return true;
   case Op::F32Sqrt: case Op::F64Sqrt: Intrinsic1(Intrinsic::sqrt); return true;
-  case Op::F32Add: case Op::F64Add: Binary([&](Value *L, Value *R) { return B.CreateFAdd(L, R); }); return true;
-  case Op::F32Sub: case Op::F64Sub: Binary([&](Value *L, Value *R) { return B.CreateFSub(L, R); }); return true;
-  case Op::F32Mul: case Op::F64Mul: Binary([&](Value *L, Value *R) { return B.CreateFMul(L, R); }); return true;
-  case Op::F32Div: case Op::F64Div: Binary([&](Value *L, Value *R) { return B.CreateFDiv(L, R); }); return true;
-  case Op::F32Min: case Op::F64Min: Intrinsic2(Intrinsic::minimum); return true;
-  case Op::F32Max: case Op::F64Max: Intrinsic2(Intrinsic::maximum); return true;
+  case Op::F32Add: case Op::F64Add: FArith(Instruction::FAdd); return true;
+  case Op::F32Sub: case Op::F64Sub: FArith(Instruction::FSub); return true;
+  case Op::F32Mul: case Op::F64Mul: FArith(Instruction::FMul); return true;
+  case Op::F32Div: case Op::F64Div: FArith(Instruction::FDiv); return true;
+  case Op::F32Min: case Op::F64Min: MinMax(Intrinsic::minimum); return true;
+  case Op::F32Max: case Op::F64Max: MinMax(Intrinsic::maximum); return true;
   case Op::F32Copysign: case Op::F64Copysign: Intrinsic2(Intrinsic::copysign); return true;
   // conversions
   case Op::I32WrapI64: Unary([&](Value *V) { return B.CreateTrunc(V, B.getInt32Ty()); }); return true;
@@ -197,7 +239,12 @@ bool FunctionTranslator::emitNumeric(const Instr &I) {
   case Op::F32ConvertI32U: case Op::F32ConvertI64U: case Op::F64ConvertI32U: case Op::F64ConvertI64U:
     Unary([&](Value *V) { return B.CreateUIToFP(V, ToType(Info.Result)); });
     return true;
-  case Op::F32DemoteF64: Unary([&](Value *V) { return B.CreateFPTrunc(V, B.getFloatTy()); }); return true;
+  case Op::F32DemoteF64:
+    Unary([&](Value *V) {
+      Value *R = B.CreateFPTrunc(V, B.getFloatTy());
+      return isa<FPExtInst>(V) ? Quiet(R) : R; // fptrunc(fpext x) folds to x
+    });
+    return true;
   case Op::F64PromoteF32: Unary([&](Value *V) { return B.CreateFPExt(V, B.getDoubleTy()); }); return true;
   case Op::I32ReinterpretF32: case Op::I64ReinterpretF64: case Op::F32ReinterpretI32:
   case Op::F64ReinterpretI64:
