@@ -4,17 +4,20 @@
 wasm2native has no embedding mode, so every test becomes a command module whose `_start` does the
 test's work. For each `module` command of a JSON file and the commands that target it:
 
-  * assert_return / action: one driver per module and optimisation level. The driver is the module's
+  * assert_return / action: one driver per module and optimisation level (per 150 assertions when no
+    function of the module writes state, so they run in parallel). The driver is the module's
     own binary, untouched except that functions are appended at the END of the function index space
     (so no index shifts): one function per assertion, named `assert_<n>_line<L>` in the name section,
     that calls the export with constant arguments and compares the results (integers exactly, floats
     bitwise, nan:canonical / nan:arithmetic by their bits, references by nullness), executing
     `unreachable` on a mismatch; and a `_start` export calling them in order. A failing run names the
     failing assertion in its trap report; if the trap is in the module's own code instead, the runner
-    bisects by prefix length to find it, records the failure, and reruns the rest.
+    bisects by prefix length to find it, records the failure, and reruns the rest (after the passed
+    ones, when the module has state).
   * assert_trap / assert_exhaustion: one executable per assertion and level, whose `_start` first runs
-    the module's earlier non-trapping commands when the module has state (memory, tables or mutable
-    globals), then calls the export; it must exit 134 with `wasm trap: <text>` on stderr.
+    the module's earlier non-trapping commands when the module has state (some function writes memory,
+    a table, a global or a segment), then calls the export; it must exit 134 with
+    `wasm trap: <text>` on stderr (the text matching the expected one as a prefix either way).
   * assert_uninstantiable: the module with an empty `_start` must trap with the text.
   * assert_invalid / assert_malformed (binary): `wasm2native --emit=obj` must exit 1 with `error:`.
   * every module also compiles on its own with --emit=obj (the unmodified binary).
@@ -24,14 +27,18 @@ the memory (1 2), the table (10 20), globals 666 / 666.6, `global.get` of them i
 replaced by the value), and functions of registered modules whose bodies use nothing of their module
 (copied). Modules with other imports are skipped, and so are later commands on a registered module
 whose state such a module could have changed. Also skipped: assert_unlinkable, text-format modules,
-v128 values, non-null externref arguments (the call is still made when the module has state and only
+non-null externref arguments (the call is still made when it can change the module's state and only
 the result cannot be checked), and assertions the reference runner fails (MANIFEST.json
-failing_lines). The compact import encoding of later proposals is rewritten to plain 2.0 imports.
+failing_lines). v128 results are compared lane by lane (extract_lane, then as scalars). The compact
+import encoding of later proposals is rewritten to plain 2.0 imports.
 
 Usage: run_spec.py [--jobs N] [-O 0,2] [--trap-opt 0,2] [--flag=F]... [--wrapper CMD] [-v] PATH...
   PATH is a .json file, a directory (all *.json in it), or @LIST (a file of JSON paths relative to it,
   like WASM-2.0-SET.txt). Prints `FILE: P passed, F failed, S skipped` per file, the failures, and a
-  final `N passed, M failed, K skipped`; exits 1 if anything failed.
+  final `N passed, M failed, K skipped`; exits 1 if anything failed. Failures listed in
+  known-failures.txt (beside this script) count as skipped "known failures". --flag passes options to
+  the compiler for the executables (--flag=--bounds-checks=explicit, --flag=--target=aarch64-linux),
+  --wrapper runs them (qemu-aarch64-static). The compiler may be rebuilt while the suite runs.
 """
 import argparse
 import json
@@ -707,7 +714,33 @@ def const_instr(arg):
         return b"\x44" + struct.pack("<Q", int(v))
     if t in ("externref", "funcref") and v == "null":
         return b"\xd0" + bytes([VALTYPES[t]])
+    if t == "v128" and isinstance(v, list) and arg.get("lane_type") in LANES:
+        fmt, n, _, _ = LANES[arg["lane_type"]]
+        if len(v) != n or any(not x[0].isdigit() for x in v):
+            raise Unsupported("v128 argument")
+        mask = (1 << (struct.calcsize(fmt) * 8)) - 1
+        return b"\xfd\x0c" + b"".join(struct.pack("<" + fmt, int(x) & mask) for x in v)
     raise Unsupported("argument %s %s" % (t, v))
+
+
+# lane type -> (struct format, lanes, extract_lane opcode (unsigned for i8/i16), scalar type)
+LANES = {"i8": ("B", 16, 22, "i32"), "i16": ("H", 8, 25, "i32"), "i32": ("I", 4, 27, "i32"),
+         "i64": ("Q", 2, 29, "i64"), "f32": ("I", 4, 31, "f32"), "f64": ("Q", 2, 33, "f64")}
+SCRATCH = {"i32": 0, "i64": 1, "f32": 2, "f64": 3}  # scratch locals after the results
+
+
+def check_v128(local, exp, scratch_base):
+    """Checks each lane of a v128 local like a scalar of the lane's type."""
+    lt, v = exp.get("lane_type"), exp.get("value")
+    if lt not in LANES or not isinstance(v, list) or len(v) != LANES[lt][1]:
+        raise Unsupported("expected v128 %s" % lt)
+    _, n, extract, scalar = LANES[lt]
+    code = b""
+    for k, x in enumerate(v):
+        s_local = scratch_base + SCRATCH[scalar]
+        code += b"\x20" + uleb(local) + b"\xfd" + uleb(extract) + bytes([k]) + b"\x21" + uleb(s_local)
+        code += check_instrs(s_local, {"type": scalar, "value": x})
+    return code
 
 
 IF_UNREACHABLE = b"\x04\x40\x00\x0b"
@@ -767,8 +800,6 @@ def assertion_body(m, cmd, mode):
         code += b"\x23" + uleb(idx)
     else:
         raise Unsupported("action " + action["type"])
-    if any(t == V128 for t in results):
-        raise Unsupported("v128 result")
     locals_ = b"\x00"
     if mode == "drop":
         code += b"\x1a" * len(results)
@@ -778,9 +809,11 @@ def assertion_body(m, cmd, mode):
             raise Unsupported("result count")
         for k in reversed(range(len(results))):
             code += b"\x21" + uleb(k)
+        scratch = len(results)
         for k, e in enumerate(expected):
-            code += check_instrs(k, e)
-        locals_ = vec([b"\x01" + bytes([t]) for t in results])
+            code += check_v128(k, e, scratch) if results[k] == V128 else check_instrs(k, e)
+        locals_ = vec([b"\x01" + bytes([t]) for t in results] +
+                      [b"\x01" + bytes([t]) for t in (I32, I64, F32, F64)])
     body = locals_ + bytes(code) + b"\x0b"
     return uleb(len(body)) + body
 
@@ -1052,7 +1085,8 @@ def plan_file(path, opts, trap_opts):
 
     def describe_action(cmd):
         a = cmd.get("action", {})
-        args = ",".join(str(x.get("value")) for x in a.get("args", []))
+        args = ",".join("[%s]" % " ".join(x["value"]) if isinstance(x.get("value"), list) else str(x.get("value"))
+                        for x in a.get("args", []))
         return "%s %s(%s)" % (cmd["type"], a.get("field"), args)
 
     def finish(st):
