@@ -13,43 +13,12 @@
 
 #include <stdint.h>
 
-/* A linear memory. Generated code reads base and size_bytes directly (offsets 0 and 8). */
-typedef struct w2n_memory {
-  uint8_t *base;        /* start of the reservation; pages [0, size) are readable and writable */
-  uint64_t size_bytes;  /* current size in bytes (pages * 65536) */
-  uint64_t max_pages;   /* maximum pages: the module's limit, or 65536 */
-  uint64_t reserved;    /* bytes reserved at base, including the guard region */
-} w2n_memory;
-
-/* A table of references. Elements are opaque pointers: a funcref is a pointer to a w2n_funcref
- * descriptor (NULL is ref.null), an externref is the host's pointer. Offsets: elems 0, size 8, max 12. */
-typedef struct w2n_table {
-  void **elems;
-  uint32_t size;
-  uint32_t max;         /* the module's limit, or 0xffffffff */
-} w2n_table;
-
-/* What a funcref points to. sig is the address of a canonical signature object (a linkonce_odr
- * constant named after the signature), so structurally equal types compare equal by pointer. */
-typedef struct w2n_funcref {
-  const void *sig;
-  void *fn;             /* the function's code: fn(instance, params...) */
-  void *instance;
-} w2n_funcref;
-
-/* Trap kinds; the runtime prints the spec's message for each. */
-enum w2n_trap_kind {
-  W2N_TRAP_UNREACHABLE = 0,          /* "unreachable" */
-  W2N_TRAP_INT_DIV_BY_ZERO = 1,      /* "integer divide by zero" */
-  W2N_TRAP_INT_OVERFLOW = 2,         /* "integer overflow" */
-  W2N_TRAP_INVALID_CONVERSION = 3,   /* "invalid conversion to integer" */
-  W2N_TRAP_OOB_MEMORY = 4,           /* "out of bounds memory access" */
-  W2N_TRAP_OOB_TABLE = 5,            /* "out of bounds table access" */
-  W2N_TRAP_UNINITIALIZED_ELEMENT = 6,/* "uninitialized element" */
-  W2N_TRAP_INDIRECT_CALL_TYPE = 7,   /* "indirect call type mismatch" */
-  W2N_TRAP_STACK_EXHAUSTED = 8,      /* "call stack exhausted" */
-  W2N_TRAP_UNDEFINED_ELEMENT = 9,    /* "undefined element" */
-};
+/* The structures shared with hosts (w2n_memory, w2n_table, w2n_funcref) and the trap kinds (the
+ * W2N_TRAP_* values of w2n_result) are those of the embedding API. Generated code reads w2n_memory's
+ * base and size_bytes (offsets 0 and 8), w2n_table's elems and size (0 and 8), and all of w2n_funcref.
+ * A funcref's sig is the address of a canonical signature object (a linkonce_odr constant named after
+ * the signature), so structurally equal types compare equal by pointer, across modules too. */
+#include "w2n_embed.h"
 
 /* ---- provided by the generated module object ---- */
 

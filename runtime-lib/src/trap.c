@@ -19,18 +19,6 @@
 extern const char __start_w2n_code[] __attribute__((weak));
 extern const char __stop_w2n_code[] __attribute__((weak));
 
-static const char *const trap_messages[] = {
-    "unreachable",
-    "integer divide by zero",
-    "integer overflow",
-    "invalid conversion to integer",
-    "out of bounds memory access",
-    "out of bounds table access",
-    "uninitialized element",
-    "indirect call type mismatch",
-    "call stack exhausted",
-    "undefined element",
-};
 
 static const char *function_name_for(const void *pc) {
   uintptr_t target = (uintptr_t)pc - 1;
@@ -51,7 +39,7 @@ static const char *function_name_for(const void *pc) {
 }
 
 _Noreturn void w2n_trap_report(uint32_t kind, const void *pc) {
-  const char *msg = kind < sizeof trap_messages / sizeof trap_messages[0] ? trap_messages[kind] : "unknown trap";
+  const char *msg = w2n_result_message((w2n_result)kind);
   const char *name = pc ? function_name_for(pc) : NULL;
   w2n_puts_err("wasm trap: ");
   w2n_puts_err(msg);

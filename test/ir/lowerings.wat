@@ -6,10 +6,10 @@
   (memory 1)
   ;; CHECK-LABEL: define internal i32 @w2n_f0_div_s(
   ;; CHECK: icmp eq i32 %{{.*}}, 0
-  ;; CHECK: call void @w2n_trap(i32 1,
+  ;; CHECK: call void @w2n_trap(i32 2,
   ;; CHECK-DAG: icmp eq i32 %{{.*}}, -2147483648
   ;; CHECK-DAG: icmp eq i32 %{{.*}}, -1
-  ;; CHECK: call void @w2n_trap(i32 2,
+  ;; CHECK: call void @w2n_trap(i32 3,
   ;; CHECK: sdiv i32
   (func $div_s (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
 
@@ -40,11 +40,11 @@
   ;; Trapping truncation: NaN first, then the range.
   ;; CHECK-LABEL: define internal i32 @w2n_f6_trunc(
   ;; CHECK: fcmp uno double
-  ;; CHECK: call void @w2n_trap(i32 3,
+  ;; CHECK: call void @w2n_trap(i32 4,
   ;; -2147483649.0 and 2147483648.0, exclusive:
   ;; CHECK-DAG: fcmp ogt double %{{.*}}, 0xC1E0000000200000
   ;; CHECK-DAG: fcmp olt double %{{.*}}, 0x41E0000000000000
-  ;; CHECK: call void @w2n_trap(i32 2,
+  ;; CHECK: call void @w2n_trap(i32 3,
   ;; CHECK: fptosi double
   (func $trunc (param f64) (result i32) (i32.trunc_f64_s (local.get 0)))
 
@@ -62,7 +62,7 @@
 
   ;; Overlapping memory.copy is a memmove after both ranges are checked.
   ;; CHECK-LABEL: define internal void @w2n_f9_copy(
-  ;; CHECK: call void @w2n_trap(i32 4,
+  ;; CHECK: call void @w2n_trap(i32 5,
   ;; CHECK: call void @llvm.memmove
   (func $copy (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2)))
 )

@@ -22,8 +22,10 @@ namespace w2n {
 enum class BoundsChecks { Guard, Explicit };
 
 struct TranslateOptions {
-  /// Emit w2n_module_main and the WASI configuration tables (an executable, not an embeddable object).
+  /// Emit w2n_module_main and the WASI configuration tables (an executable). Otherwise the module is
+  /// for embedding: any imports, and a w2n_module descriptor named ModuleName + "_module".
   bool Executable = true;
+  std::string ModuleName = "module"; ///< a C identifier; namespaces the embedding symbols
   BoundsChecks Bounds = BoundsChecks::Guard;
   std::vector<std::string> Dirs; ///< --dir values, "HOST" or "HOST::GUEST"
   std::vector<std::string> Env;  ///< --env values, "NAME=VALUE"

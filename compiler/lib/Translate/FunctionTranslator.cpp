@@ -391,7 +391,7 @@ void FunctionTranslator::emitVariable(const Instr &I) {
     return;
   case Op::GlobalGet: {
     auto *L = B.CreateLoad(MC.type(MC.WM.Globals[I.Index].Type.Type),
-                           instanceField(MC.GlobalFields[I.Index]));
+                           MC.globalAddress(B, Instance, I.Index));
     tagRuntime(L);
     if (!MC.WM.Globals[I.Index].Type.Mutable)
       L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
@@ -399,7 +399,7 @@ void FunctionTranslator::emitVariable(const Instr &I) {
     return;
   }
   case Op::GlobalSet:
-    tagRuntime(B.CreateStore(pop(), instanceField(MC.GlobalFields[I.Index])));
+    tagRuntime(B.CreateStore(pop(), MC.globalAddress(B, Instance, I.Index)));
     return;
   case Op::Drop:
     pop();

@@ -10,6 +10,11 @@
 // calls the "_start" export. Their only imports are the WASI functions of WasiImports.def, each
 // reached through a small wrapper that passes memory 0 to the shim.
 //
+// Embedded modules (--emit=obj) take any imports. The embedding runtime allocates the instance, writes
+// each import into it (a funcref descriptor, or a pointer to a memory, table or global) and then calls
+// the instantiation routine, so the routine only initialises what the module defines itself
+// (EmbedInterface.cpp describes the layout to the runtime).
+//
 //===----------------------------------------------------------------------===//
 #include "Translate/TranslateContext.h"
 #include "wasm2native/Diagnostics.h"
@@ -46,25 +51,7 @@ Type *ModuleContext::resultType(const std::vector<ValType> &Results) const {
 
 Constant *ModuleContext::signature(uint32_t TypeIndex) {
   // Named after the signature so that equal types, even from other modules, share one object.
-  std::string Name = "w2n.sig.";
-  auto Letter = [](ValType T) {
-    switch (T) {
-    case ValType::I32: return 'i';
-    case ValType::I64: return 'I';
-    case ValType::F32: return 'f';
-    case ValType::F64: return 'F';
-    case ValType::V128: return 'v';
-    case ValType::FuncRef: return 'r';
-    case ValType::ExternRef: return 'e';
-    default: return '?';
-    }
-  };
-  const FuncType &FT = WM.Types[TypeIndex];
-  for (ValType T : FT.Params)
-    Name += Letter(T);
-  Name += '_';
-  for (ValType T : FT.Results)
-    Name += Letter(T);
+  std::string Name = "w2n.sig." + signatureString(TypeIndex);
   if (GlobalVariable *G = LM.getGlobalVariable(Name))
     return G;
   auto *G = new GlobalVariable(LM, Type::getInt8Ty(C), true, GlobalValue::LinkOnceODRLinkage,
@@ -81,6 +68,49 @@ std::string ModuleContext::functionDisplayName(uint32_t FuncIndex) const {
     return Imp.Module + "." + Imp.Name;
   }
   return "func[" + std::to_string(FuncIndex) + "]";
+}
+
+char w2n::valTypeLetter(ValType T) {
+  switch (T) {
+  case ValType::I32: return 'i';
+  case ValType::I64: return 'I';
+  case ValType::F32: return 'f';
+  case ValType::F64: return 'F';
+  case ValType::V128: return 'v';
+  case ValType::FuncRef: return 'r';
+  case ValType::ExternRef: return 'e';
+  default: return '?';
+  }
+}
+
+std::string ModuleContext::signatureString(uint32_t TypeIndex) const {
+  std::string S;
+  for (ValType T : WM.Types[TypeIndex].Params)
+    S += valTypeLetter(T);
+  S += '_';
+  for (ValType T : WM.Types[TypeIndex].Results)
+    S += valTypeLetter(T);
+  return S;
+}
+
+Value *ModuleContext::globalAddress(IRBuilder<> &B, Value *Inst, uint32_t G) {
+  Value *Field = B.CreateStructGEP(InstanceTy, Inst, GlobalFields[G]);
+  if (!isImportedGlobal(G))
+    return Field;
+  auto *P = B.CreateLoad(B.getPtrTy(), Field, "global.import");
+  P->setMetadata(LLVMContext::MD_tbaa, TBAARuntime);
+  P->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(C, {}));
+  return P;
+}
+
+uint32_t ModuleContext::fieldOffset(unsigned Field, int Elem) const {
+  const StructLayout *SL = LM.getDataLayout().getStructLayout(InstanceTy);
+  uint64_t Offset = SL->getElementOffset(Field);
+  if (Elem >= 0) {
+    auto *AT = cast<ArrayType>(InstanceTy->getElementType(Field));
+    Offset += uint64_t(Elem) * LM.getDataLayout().getTypeAllocSize(AT->getElementType());
+  }
+  return uint32_t(Offset);
 }
 
 namespace {
@@ -146,22 +176,27 @@ void ModuleTranslator::layoutInstance() {
   LLVMContext &C = MC.C;
   Type *Ptr = PointerType::get(C, 0);
   std::vector<Type *> Fields;
-  MC.MemoryField = Fields.size();
-  Fields.push_back(Ptr);
+  auto Add = [&](Type *T) {
+    Fields.push_back(T);
+    return unsigned(Fields.size() - 1);
+  };
+  MC.ModuleField = Add(Ptr);
+  MC.MemoryField = Add(Ptr);
+  if (!WM.Memories.empty() && WM.NumImportedMemories == 0)
+    MC.MemoryStorageField = int(Add(MC.RT.MemoryTy));
   for (size_t T = 0; T < WM.Tables.size(); ++T) {
-    MC.TableFields.push_back(Fields.size());
-    Fields.push_back(Ptr);
+    MC.TableFields.push_back(Add(Ptr));
+    MC.TableStorageFields.push_back(T < WM.NumImportedTables ? -1 : int(Add(MC.RT.TableTy)));
   }
-  for (const Global &G : WM.Globals) {
-    MC.GlobalFields.push_back(Fields.size());
-    Fields.push_back(MC.type(G.Type.Type));
-  }
-  MC.FuncRefsField = Fields.size();
-  Fields.push_back(ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size()));
-  MC.DataLenField = Fields.size();
-  Fields.push_back(ArrayType::get(Type::getInt32Ty(C), WM.Datas.size()));
-  MC.ElemLenField = Fields.size();
-  Fields.push_back(ArrayType::get(Type::getInt32Ty(C), WM.Elems.size()));
+  for (uint32_t G = 0; G < WM.Globals.size(); ++G)
+    MC.GlobalFields.push_back(Add(MC.isImportedGlobal(G) ? Ptr : MC.type(WM.Globals[G].Type.Type)));
+  MC.FuncRefsField = Add(ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size()));
+  MC.HostBindingTy = StructType::get(C, {Ptr, Ptr});
+  MC.HostBindingsField = Add(ArrayType::get(MC.HostBindingTy, WM.NumImportedFuncs));
+  MC.DataLenField = Add(ArrayType::get(Type::getInt32Ty(C), WM.Datas.size()));
+  MC.ElemLenField = Add(ArrayType::get(Type::getInt32Ty(C), WM.Elems.size()));
+  for (const ElemSegment &S : WM.Elems)
+    MC.ElemSegFields.push_back(Add(ArrayType::get(Ptr, S.Items.size())));
   MC.InstanceTy = StructType::create(C, Fields, "w2n.instance");
 
   for (size_t D = 0; D < WM.Datas.size(); ++D) {
@@ -171,12 +206,6 @@ void ModuleTranslator::layoutInstance() {
     MC.DataSegments.push_back(new GlobalVariable(MC.LM, Init->getType(), true,
                                                  GlobalValue::PrivateLinkage, Init,
                                                  "w2n.data." + Twine(D)));
-  }
-  for (size_t E = 0; E < WM.Elems.size(); ++E) {
-    auto *Ty = ArrayType::get(Ptr, WM.Elems[E].Items.size());
-    MC.ElemSegments.push_back(new GlobalVariable(MC.LM, Ty, false, GlobalValue::InternalLinkage,
-                                                 ConstantAggregateZero::get(Ty),
-                                                 "w2n.elem." + Twine(E)));
   }
 }
 
@@ -261,8 +290,7 @@ Value *ModuleTranslator::constExpr(IRBuilder<> &B, const ConstExpr &E, Value *In
                                 B.CreateStructGEP(MC.InstanceTy, Inst, MC.FuncRefsField), 0,
                                 uint32_t(E.Bits));
   case ConstExpr::GlobalGet:
-    return B.CreateLoad(MC.type(WM.Globals[E.Bits].Type.Type),
-                        B.CreateStructGEP(MC.InstanceTy, Inst, MC.GlobalFields[E.Bits]));
+    return B.CreateLoad(MC.type(WM.Globals[E.Bits].Type.Type), MC.globalAddress(B, Inst, uint32_t(E.Bits)));
   }
   llvm_unreachable("bad constant expression");
 }
@@ -275,49 +303,50 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
   F->addFnAttr(Attribute::NoUnwind);
   Value *Inst = F->getArg(0);
   IRBuilder<> B(BasicBlock::Create(C, "entry", F));
+  auto Field = [&](unsigned Index) { return B.CreateStructGEP(MC.InstanceTy, Inst, Index); };
 
-  GlobalVariable *Memory = nullptr;
-  if (!WM.Memories.empty()) {
-    Memory = new GlobalVariable(MC.LM, MC.RT.MemoryTy, false, GlobalValue::InternalLinkage,
-                                ConstantAggregateZero::get(MC.RT.MemoryTy), "w2n.memory0");
-    B.CreateStore(Memory, B.CreateStructGEP(MC.InstanceTy, Inst, MC.MemoryField));
+  // Memories and tables defined here live inside the instance; imported ones were linked already.
+  if (MC.MemoryStorageField >= 0) {
+    Value *Memory = Field(unsigned(MC.MemoryStorageField));
+    B.CreateStore(Memory, Field(MC.MemoryField));
     const Limits &L = WM.Memories[0].Lim;
     B.CreateCall(MC.RT.MemoryInit, {Memory, B.getInt32(uint32_t(L.Min)), B.getInt64(L.Max ? *L.Max : 65536)});
+    B.CreateStore(B.getInt32(L.Max ? 1 : 0), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 4));
   }
-  std::vector<GlobalVariable *> Tables;
-  for (size_t T = 0; T < WM.Tables.size(); ++T) {
-    auto *G = new GlobalVariable(MC.LM, MC.RT.TableTy, false, GlobalValue::InternalLinkage,
-                                 ConstantAggregateZero::get(MC.RT.TableTy), "w2n.table" + Twine(T));
-    Tables.push_back(G);
-    B.CreateStore(G, B.CreateStructGEP(MC.InstanceTy, Inst, MC.TableFields[T]));
+  for (size_t T = WM.NumImportedTables; T < WM.Tables.size(); ++T) {
+    Value *Table = Field(unsigned(MC.TableStorageFields[T]));
+    B.CreateStore(Table, Field(MC.TableFields[T]));
     const Limits &L = WM.Tables[T].Lim;
-    B.CreateCall(MC.RT.TableInit, {G, B.getInt32(uint32_t(L.Min)),
+    B.CreateCall(MC.RT.TableInit, {Table, B.getInt32(uint32_t(L.Min)),
                                    B.getInt32(L.Max ? uint32_t(*L.Max) : 0xffffffffu)});
+    uint32_t ElemType = WM.Tables[T].Elem == ValType::FuncRef ? 5 : 6; // W2N_FUNCREF, W2N_EXTERNREF
+    B.CreateStore(B.getInt32(ElemType), B.CreateStructGEP(MC.RT.TableTy, Table, 3));
+    B.CreateStore(B.getInt32(L.Max ? 1 : 0), B.CreateStructGEP(MC.RT.TableTy, Table, 4));
   }
-  // Funcref descriptors come before globals and segments, which may refer to them.
+  // Funcref descriptors come before globals and segments, which may refer to them. An embedded
+  // module's imported functions already have theirs (written by the runtime when it linked them).
   auto *RefsTy = ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size());
-  Value *Refs = B.CreateStructGEP(MC.InstanceTy, Inst, MC.FuncRefsField);
-  for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
+  Value *Refs = Field(MC.FuncRefsField);
+  for (uint32_t I = MC.Opts.Executable ? 0 : WM.NumImportedFuncs; I < WM.Functions.size(); ++I) {
     Value *D = B.CreateConstGEP2_32(RefsTy, Refs, 0, I);
     B.CreateStore(MC.signature(WM.Functions[I].TypeIndex), B.CreateStructGEP(MC.RT.FuncRefTy, D, 0));
     B.CreateStore(MC.Funcs[I], B.CreateStructGEP(MC.RT.FuncRefTy, D, 1));
     B.CreateStore(Inst, B.CreateStructGEP(MC.RT.FuncRefTy, D, 2));
   }
   for (uint32_t G = WM.NumImportedGlobals; G < WM.Globals.size(); ++G)
-    B.CreateStore(constExpr(B, WM.Globals[G].Init, Inst),
-                  B.CreateStructGEP(MC.InstanceTy, Inst, MC.GlobalFields[G]));
+    B.CreateStore(constExpr(B, WM.Globals[G].Init, Inst), Field(MC.GlobalFields[G]));
 
   auto *DataLenTy = ArrayType::get(B.getInt32Ty(), WM.Datas.size());
   auto *ElemLenTy = ArrayType::get(B.getInt32Ty(), WM.Elems.size());
-  Value *DataLens = B.CreateStructGEP(MC.InstanceTy, Inst, MC.DataLenField);
-  Value *ElemLens = B.CreateStructGEP(MC.InstanceTy, Inst, MC.ElemLenField);
+  Value *DataLens = Field(MC.DataLenField);
+  Value *ElemLens = Field(MC.ElemLenField);
   for (uint32_t D = 0; D < WM.Datas.size(); ++D)
     B.CreateStore(B.getInt32(uint32_t(WM.Datas[D].DataSize)), B.CreateConstGEP2_32(DataLenTy, DataLens, 0, D));
   for (uint32_t E = 0; E < WM.Elems.size(); ++E) {
     const ElemSegment &S = WM.Elems[E];
     auto *SegTy = ArrayType::get(B.getPtrTy(), S.Items.size());
     for (uint32_t K = 0; K < S.Items.size(); ++K)
-      B.CreateStore(constExpr(B, S.Items[K], Inst), B.CreateConstGEP2_32(SegTy, MC.ElemSegments[E], 0, K));
+      B.CreateStore(constExpr(B, S.Items[K], Inst), B.CreateConstGEP2_32(SegTy, Field(MC.ElemSegFields[E]), 0, K));
     B.CreateStore(B.getInt32(S.M == ElemSegment::Passive ? uint32_t(S.Items.size()) : 0),
                   B.CreateConstGEP2_32(ElemLenTy, ElemLens, 0, E));
   }
@@ -327,13 +356,15 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     if (S.M != ElemSegment::Active)
       continue;
     Value *N = B.getInt32(uint32_t(S.Items.size()));
-    B.CreateCall(MC.RT.TableInitSegment, {Tables[S.Table], MC.ElemSegments[E], N,
+    Value *Table = B.CreateLoad(Ptr, Field(MC.TableFields[S.Table]));
+    B.CreateCall(MC.RT.TableInitSegment, {Table, Field(MC.ElemSegFields[E]), N,
                                           constExpr(B, S.Offset, Inst), B.getInt32(0), N});
   }
   for (uint32_t D = 0; D < WM.Datas.size(); ++D) {
     const DataSegment &S = WM.Datas[D];
     if (!S.Active)
       continue;
+    Value *Memory = B.CreateLoad(Ptr, Field(MC.MemoryField));
     Value *Offset = B.CreateZExt(constExpr(B, S.Offset, Inst), B.getInt64Ty());
     Value *Size = B.CreateLoad(B.getInt64Ty(), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 1));
     emitTrapIf(B, F, B.CreateICmpUGT(B.CreateAdd(Offset, B.getInt64(S.DataSize)), Size),
@@ -423,7 +454,7 @@ Error ModuleTranslator::run() {
       return wasmError(8, "module has no '_start' export: an executable needs a WASI command "
                           "module (use --emit=obj for a library)");
   }
-  MC.RT.declare(MC.LM);
+  MC.RT.declare(MC.LM, /*ThreadLocalStackLimit=*/!MC.Opts.Executable);
   MDBuilder MDB(MC.C);
   MDNode *Root = MDB.createTBAARoot("wasm2native");
   MC.TBAALinearMemory = MDB.createTBAAStructTagNode(MDB.createTBAAScalarTypeNode("linear memory", Root),
@@ -434,8 +465,10 @@ Error ModuleTranslator::run() {
   layoutInstance();
   createFunctions();
   for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
-    if (WM.Functions[I].Imported)
+    if (WM.Functions[I].Imported && MC.Opts.Executable)
       emitWasiWrapper(I);
+    else if (WM.Functions[I].Imported)
+      emitImportThunk(MC, I);
     else if (Error E = translateFunction(MC, I))
       return E;
   }
@@ -443,8 +476,10 @@ Error ModuleTranslator::run() {
   if (MC.Opts.Executable) {
     emitMain(Instantiate);
     emitConfig();
+    emitFunctionNames(Instantiate);
+  } else {
+    emitEmbedInterface(MC, Instantiate);
   }
-  emitFunctionNames(Instantiate);
 
   std::string Msg;
   raw_string_ostream OS(Msg);

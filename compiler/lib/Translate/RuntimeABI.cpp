@@ -9,12 +9,12 @@
 using namespace w2n;
 using namespace llvm;
 
-void RuntimeABI::declare(llvm::Module &LM) {
+void RuntimeABI::declare(llvm::Module &LM, bool ThreadLocalStackLimit) {
   LLVMContext &C = LM.getContext();
   Type *Ptr = PointerType::get(C, 0);
   Type *I32 = Type::getInt32Ty(C), *I64 = Type::getInt64Ty(C), *Void = Type::getVoidTy(C);
-  MemoryTy = StructType::create(C, {Ptr, I64, I64, I64}, "w2n_memory");
-  TableTy = StructType::create(C, {Ptr, I32, I32}, "w2n_table");
+  MemoryTy = StructType::create(C, {Ptr, I64, I64, I64, I32}, "w2n_memory");
+  TableTy = StructType::create(C, {Ptr, I32, I32, I32, I32}, "w2n_table");
   FuncRefTy = StructType::create(C, {Ptr, Ptr, Ptr}, "w2n_funcref");
 
   auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {
@@ -33,6 +33,8 @@ void RuntimeABI::declare(llvm::Module &LM) {
   llvm::Function *TrapFn = cast<llvm::Function>(Trap.getCallee());
   TrapFn->addFnAttr(Attribute::NoReturn);
   TrapFn->addFnAttr(Attribute::Cold);
-  StackLimit = new GlobalVariable(LM, Ptr, false, GlobalValue::ExternalLinkage, nullptr,
-                                  "w2n_stack_limit");
+  // Embedded modules may run on several threads, each with its own stack: the limit is per thread.
+  StackLimit = new GlobalVariable(LM, Ptr, false, GlobalValue::ExternalLinkage, nullptr, "w2n_stack_limit",
+                                  nullptr, ThreadLocalStackLimit ? GlobalValue::InitialExecTLSModel
+                                                                 : GlobalValue::NotThreadLocal);
 }

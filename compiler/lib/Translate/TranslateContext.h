@@ -19,22 +19,25 @@ namespace w2n {
 
 /// The runtime's types and functions, as declared in the generated module (see w2n_abi.h).
 struct RuntimeABI {
-  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes; i64 max_pages; i64 reserved }
-  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size; i32 max }
+  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max }
+  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max }
   llvm::StructType *FuncRefTy;  ///< w2n_funcref { ptr sig; ptr fn; ptr instance }
   llvm::FunctionCallee MemoryInit, MemoryGrow, TableInit, TableGrow, TableFill, TableCopy,
       TableInitSegment, Trap;
   llvm::GlobalVariable *StackLimit;
 
-  void declare(llvm::Module &LM);
+  void declare(llvm::Module &LM, bool ThreadLocalStackLimit);
 };
 
-/// Trap kinds, numbered as enum w2n_trap_kind in w2n_abi.h.
+/// Trap kinds, numbered as the W2N_TRAP_* values of w2n_result in w2n_embed.h.
 enum class TrapKind : uint32_t {
-  Unreachable = 0, IntDivByZero = 1, IntOverflow = 2, InvalidConversion = 3, OOBMemory = 4,
-  OOBTable = 5, UninitializedElement = 6, IndirectCallType = 7, StackExhausted = 8,
-  UndefinedElement = 9,
+  Unreachable = 1, IntDivByZero = 2, IntOverflow = 3, InvalidConversion = 4, OOBMemory = 5,
+  OOBTable = 6, UninitializedElement = 7, IndirectCallType = 8, StackExhausted = 9,
+  UndefinedElement = 10, Host = 11,
 };
+
+/// The letter of a value type in signature strings (w2n_embed.h): i I f F v r e.
+char valTypeLetter(ValType T);
 
 struct ModuleContext {
   const Module &WM;
@@ -44,15 +47,22 @@ struct ModuleContext {
   const TranslateOptions &Opts;
   RuntimeABI RT;
 
+  // The instance: one struct per instance (a global in an executable, allocated by the embedding
+  // runtime otherwise). Field indices below; byte offsets come from the data layout.
   llvm::StructType *InstanceTy = nullptr;
+  unsigned ModuleField = 0;                 ///< ptr to the w2n_module (set by the embedding runtime)
   unsigned MemoryField = 0;                 ///< ptr to w2n_memory (memory 0), if any
+  int MemoryStorageField = -1;              ///< the w2n_memory itself when memory 0 is defined here
   std::vector<unsigned> TableFields;        ///< ptr to w2n_table, per table
-  std::vector<unsigned> GlobalFields;       ///< the global's value, per global
-  unsigned FuncRefsField = 0;               ///< [N x w2n_funcref], per function
+  std::vector<int> TableStorageFields;      ///< the w2n_table itself, per defined table (-1: imported)
+  std::vector<unsigned> GlobalFields;       ///< the value (defined) or a ptr to it (imported), per global
+  unsigned FuncRefsField = 0;               ///< [N x w2n_funcref], per function (imports included)
+  unsigned HostBindingsField = 0;           ///< [imported functions x {fn, ctx}] for host functions
   unsigned DataLenField = 0;                ///< [D x i32]: remaining length of each data segment
   unsigned ElemLenField = 0;                ///< [E x i32]: remaining length of each elem segment
+  std::vector<unsigned> ElemSegFields;      ///< [n x ptr] per elem segment, filled at instantiation
   std::vector<llvm::GlobalVariable *> DataSegments; ///< the bytes of each data segment
-  std::vector<llvm::GlobalVariable *> ElemSegments; ///< [n x ptr] per elem segment, filled at instantiation
+  llvm::StructType *HostBindingTy = nullptr; ///< { ptr fn, ptr ctx }
 
   std::vector<llvm::Function *> Funcs;      ///< per wasm function index
   std::vector<llvm::FunctionType *> FuncTypes; ///< per type index (instance pointer first)
@@ -71,7 +81,20 @@ struct ModuleContext {
   llvm::Constant *signature(uint32_t TypeIndex);
   /// The display name of a function for trap reports.
   std::string functionDisplayName(uint32_t FuncIndex) const;
+  /// Signature letters of a function type: params '_' results ("ii_I"), as in w2n_embed.h.
+  std::string signatureString(uint32_t TypeIndex) const;
+  bool isImportedGlobal(uint32_t G) const { return G < WM.NumImportedGlobals; }
+  /// The address of global G's value in instance Inst (through the instance's pointer for imports).
+  llvm::Value *globalAddress(llvm::IRBuilder<> &B, llvm::Value *Inst, uint32_t G);
+  /// The byte offset of an instance field (or of element Elem of an array field).
+  uint32_t fieldOffset(unsigned Field, int Elem = -1) const;
 };
+
+/// Embedding (--emit=obj): the w2n_module descriptor "<name>_module" with the import and export tables,
+/// the host-function adapters and the dynamic-call thunks (EmbedInterface.cpp).
+void emitEmbedInterface(ModuleContext &MC, llvm::Function *Initialize);
+/// Embedding: the body of imported function FuncIndex, a call through its funcref descriptor.
+void emitImportThunk(ModuleContext &MC, uint32_t FuncIndex);
 
 /// Translates the body of defined function FuncIndex into MC.Funcs[FuncIndex].
 llvm::Error translateFunction(ModuleContext &MC, uint32_t FuncIndex);

@@ -84,7 +84,7 @@ bool FunctionTranslator::emitTable(const Instr &I) {
     auto *Len = B.CreateLoad(B.getInt32Ty(), LenPtr);
     tagRuntime(Len);
     B.CreateCall(MC.RT.TableInitSegment,
-                 {tableDescriptor(I.Index2), MC.ElemSegments[I.Index], Len, D, S, N});
+                 {tableDescriptor(I.Index2), instanceField(MC.ElemSegFields[I.Index]), Len, D, S, N});
     return true;
   }
   case Op::ElemDrop: {
