@@ -47,7 +47,12 @@ extern const char *const w2n_config_tcp_listen[];
 
 /* Generated functions that make calls compare the stack pointer with this on entry and trap with
  * W2N_TRAP_STACK_EXHAUSTED when below it. */
+#ifndef W2N_EMBEDDING_RUNTIME
 extern void *w2n_stack_limit;
+#else
+/* Embedded modules run on the host's threads: the limit is per thread (initial-exec TLS). */
+extern __attribute__((tls_model("initial-exec"))) _Thread_local void *w2n_stack_limit;
+#endif
 
 /* Reserves base .. base + reserved (8 GiB + guard, PROT_NONE) and commits initial_pages. On 32-bit
  * targets (explicit bounds checks) the reservation is at most 1 GiB and grow may move base. Traps-free:

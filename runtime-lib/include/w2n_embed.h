@@ -119,6 +119,7 @@ typedef struct w2n_extern {
     struct {                    /* W2N_EXTERN_FUNC: a wasm function of some instance */
       const w2n_funcref *ref;
       const char *type;         /* signature: param letters '_' result letters, e.g. "ii_I" */
+      void (*dyncall)(const w2n_funcref *f, const w2n_value *args, w2n_value *results); /* private */
     } func;
     struct { w2n_host_fn fn; void *ctx; } host;       /* W2N_EXTERN_HOST_FUNC */
     w2n_table *table;                                 /* W2N_EXTERN_TABLE */

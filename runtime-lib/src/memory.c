@@ -16,8 +16,10 @@
  * lasts. Beyond it, grow moves the committed pages to a larger mapping with mremap (no copy; base
  * changes) and fails cleanly (0xffffffff) when the OS refuses. Bytes past size_bytes stay PROT_NONE.
  *
- * The registry is append-only and written before the memory is used, so the signal handler can read
- * it without locks.
+ * The registry is a fixed array of [lo, hi) ranges that the signal handler reads without locks: a slot
+ * is filled (lo, then hi) before its memory is used and emptied (hi first) when the memory is freed,
+ * so a half-written slot is never claimed. Writers (instantiation and freeing, which the embedding
+ * runtime may do on several threads) take a spin lock.
  */
 #include "rt.h"
 #include "sys.h"
@@ -27,39 +29,87 @@
 #define RESERVATION ((1ull << 33) + WASM_PAGE)
 #define MAX_MEMORIES 256
 
-static struct { uintptr_t lo, hi; } reservations[MAX_MEMORIES];
-static volatile uint32_t reservation_count;
+static struct { volatile uintptr_t lo, hi; } reservations[MAX_MEMORIES];
+static volatile uint32_t reservation_count; /* slots ever used: the handler scans this many */
+static volatile int registry_lock;
 
-static void register_reservation(uintptr_t lo, uintptr_t hi) {
-  reservations[reservation_count].lo = lo;
-  reservations[reservation_count].hi = hi;
-  __atomic_store_n(&reservation_count, reservation_count + 1, __ATOMIC_RELEASE);
+static void lock_registry(void) {
+  while (__atomic_exchange_n(&registry_lock, 1, __ATOMIC_ACQUIRE)) {
+  }
+}
+static void unlock_registry(void) { __atomic_store_n(&registry_lock, 0, __ATOMIC_RELEASE); }
+
+/* Returns 0, or -1 when all slots are taken. */
+static int register_reservation(uintptr_t lo, uintptr_t hi) {
+  lock_registry();
+  uint32_t n = reservation_count, slot = n;
+  for (uint32_t i = 0; i < n; i++)
+    if (reservations[i].hi == 0) {
+      slot = i;
+      break;
+    }
+  if (slot == MAX_MEMORIES) {
+    unlock_registry();
+    return -1;
+  }
+  reservations[slot].lo = lo;
+  __atomic_store_n(&reservations[slot].hi, hi, __ATOMIC_RELEASE);
+  if (slot == n) __atomic_store_n(&reservation_count, n + 1, __ATOMIC_RELEASE);
+  unlock_registry();
+  return 0;
+}
+
+static void unregister_reservation(uintptr_t lo) {
+  lock_registry();
+  for (uint32_t i = 0; i < reservation_count; i++)
+    if (reservations[i].lo == lo && reservations[i].hi != 0) {
+      __atomic_store_n(&reservations[i].hi, 0, __ATOMIC_RELEASE);
+      reservations[i].lo = 0;
+      break;
+    }
+  unlock_registry();
 }
 
 int w2n_is_memory_address(uintptr_t addr) {
-  uint32_t n = reservation_count;
-  for (uint32_t i = 0; i < n; i++)
-    if (addr >= reservations[i].lo && addr < reservations[i].hi) return 1;
+  uint32_t n = __atomic_load_n(&reservation_count, __ATOMIC_ACQUIRE);
+  for (uint32_t i = 0; i < n; i++) {
+    uintptr_t hi = __atomic_load_n(&reservations[i].hi, __ATOMIC_ACQUIRE);
+    if (addr >= reservations[i].lo && addr < hi) return 1;
+  }
   return 0;
+}
+
+void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
+  if (w2n_memory_reserve(mem, initial_pages, max_pages) < 0) w2n_fatal("cannot reserve linear memory");
+}
+
+void w2n_memory_free(w2n_memory *mem) {
+  if (!mem->base) return;
+  unregister_reservation((uintptr_t)mem->base);
+  sys_munmap(mem->base, (size_t)mem->reserved);
+  mem->base = 0;
+  mem->size_bytes = 0;
 }
 
 #if UINTPTR_MAX > 0xffffffffu
 
-void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
+int w2n_memory_reserve(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
   if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
-  if (initial_pages > max_pages || reservation_count >= MAX_MEMORIES)
-    w2n_fatal("cannot reserve linear memory");
+  if (initial_pages > max_pages) return -1;
   void *base = sys_mmap(NULL, RESERVATION, W2N_PROT_NONE,
                         W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS | W2N_MAP_NORESERVE, -1, 0);
-  if (w2n_mmap_failed(base)) w2n_fatal("cannot reserve linear memory");
+  if (w2n_mmap_failed(base)) return -1;
   uint64_t bytes = (uint64_t)initial_pages * WASM_PAGE;
-  if (bytes && sys_mprotect(base, bytes, W2N_PROT_READ | W2N_PROT_WRITE) < 0)
-    w2n_fatal("cannot reserve linear memory");
-  register_reservation((uintptr_t)base, (uintptr_t)base + RESERVATION);
+  if ((bytes && sys_mprotect(base, bytes, W2N_PROT_READ | W2N_PROT_WRITE) < 0) ||
+      register_reservation((uintptr_t)base, (uintptr_t)base + RESERVATION) < 0) {
+    sys_munmap(base, RESERVATION);
+    return -1;
+  }
   mem->base = base;
   mem->size_bytes = bytes;
   mem->max_pages = max_pages;
   mem->reserved = RESERVATION;
+  return 0;
 }
 
 uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
@@ -86,29 +136,32 @@ static void *reserve(uint64_t bytes) {
   return w2n_mmap_failed(p) ? NULL : p;
 }
 
-void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
+int w2n_memory_reserve(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
   if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
-  if (initial_pages > max_pages || reservation_count >= MAX_MEMORIES)
-    w2n_fatal("cannot reserve linear memory");
+  if (initial_pages > max_pages) return -1;
   uint64_t bytes = (uint64_t)initial_pages * WASM_PAGE;
   uint64_t want = max_pages * WASM_PAGE;
   if (want > RESERVE_CAP_32) want = RESERVE_CAP_32;
   if (want < bytes) want = bytes;
   if (want == 0) want = WASM_PAGE; /* a valid, non-NULL base even for a zero-page memory */
-  if (want > 0xffff0000ull) w2n_fatal("cannot reserve linear memory");
+  if (want > 0xffff0000ull) return -1;
   void *base;
   while (!(base = reserve(want))) {
     uint64_t min_bytes = bytes ? bytes : WASM_PAGE;
-    if (want <= min_bytes) w2n_fatal("cannot reserve linear memory");
+    if (want <= min_bytes) return -1;
     want = (want / 2) & ~(WASM_PAGE - 1);
     if (want < min_bytes) want = min_bytes;
   }
-  if (bytes && sys_mprotect(base, (size_t)bytes, RW) < 0) w2n_fatal("cannot reserve linear memory");
-  register_reservation((uintptr_t)base, (uintptr_t)base + (size_t)want);
+  if ((bytes && sys_mprotect(base, (size_t)bytes, RW) < 0) ||
+      register_reservation((uintptr_t)base, (uintptr_t)base + (size_t)want) < 0) {
+    sys_munmap(base, (size_t)want);
+    return -1;
+  }
   mem->base = base;
   mem->size_bytes = bytes;
   mem->max_pages = max_pages;
   mem->reserved = want;
+  return 0;
 }
 
 static void update_registry(uintptr_t old_lo, uintptr_t lo, uintptr_t hi) {

@@ -33,6 +33,10 @@ void *w2n_realloc(void *p, size_t size);
 
 /* memory.c: is addr inside a registered linear-memory reservation? (signal-safe, lock-free) */
 int w2n_is_memory_address(uintptr_t addr);
+/* memory.c: w2n_memory_init without the fatal error: 0, or -1 when the OS or the limits refuse.
+ * w2n_memory_free unmaps and unregisters a memory (the embedding runtime frees instances). */
+int w2n_memory_reserve(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages);
+void w2n_memory_free(w2n_memory *mem);
 
 /* trap.c */
 void w2n_install_signal_handlers(void);

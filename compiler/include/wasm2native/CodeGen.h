@@ -33,7 +33,8 @@ const std::vector<TargetInfo> &supportedTargets();
 llvm::Expected<TargetInfo> resolveTarget(const std::string &Spec);
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O);
+createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O,
+                    bool PositionIndependent = false);
 
 void optimize(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
 

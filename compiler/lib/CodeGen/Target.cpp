@@ -71,7 +71,8 @@ static CodeGenOptLevel codeGenLevel(OptLevel O) {
 }
 
 Expected<std::unique_ptr<TargetMachine>>
-w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptLevel O) {
+w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptLevel O,
+                         bool PositionIndependent) {
   InitializeAllTargetInfos();
   InitializeAllTargets();
   InitializeAllTargetMCs();
@@ -108,7 +109,8 @@ w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptL
     Opts.FloatABIType = FloatABI::Hard;
   if (T.Triple.isRISCV64())
     Opts.MCOptions.ABIName = "lp64d";
-  auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts, Reloc::Static,
+  auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts,
+                                     PositionIndependent ? Reloc::PIC_ : Reloc::Static,
                                      CodeModel::Small, codeGenLevel(O));
   if (!TM)
     return createStringError(inconvertibleErrorCode(), "cannot create a target machine for " + T.Name);

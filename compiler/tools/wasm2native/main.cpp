@@ -9,6 +9,7 @@
 #include "wasm2native/CodeGen.h"
 #include "wasm2native/Decoder.h"
 #include "wasm2native/Diagnostics.h"
+#include "wasm2native/EmbedHeader.h"
 #include "wasm2native/Link.h"
 #include "wasm2native/Translate.h"
 #include "llvm/Support/FileSystem.h"
@@ -27,6 +28,7 @@ namespace {
 
 struct Options {
   std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
+  std::string ModuleName, Header;
   std::vector<std::string> Dirs, Env, TcpListen;
   bool PrintTargets = false, Verbose = false;
 };
@@ -82,6 +84,17 @@ int run(const Options &O, const char *Argv0) {
 
   TranslateOptions TO;
   TO.Executable = O.Emit == "exe";
+  std::string Output = O.Output.empty() ? defaultOutput(O) : O.Output;
+  // An object is a library for a host program: its symbols are namespaced by the module name.
+  TO.ModuleName = O.ModuleName.empty() ? moduleNameFromPath(Output == "-" ? O.Input : Output) : O.ModuleName;
+  if (!isValidModuleName(TO.ModuleName))
+    return fail("--module-name: '" + TO.ModuleName + "' is not a C identifier");
+  std::string Header = O.Header;
+  if (O.Emit == "obj" && Header.empty() && Output != "-") {
+    SmallString<256> H(Output);
+    sys::path::replace_extension(H, "h");
+    Header = std::string(H.str());
+  }
   TO.Dirs = O.Dirs;
   TO.Env = O.Env;
   TO.TcpListen = O.TcpListen;
@@ -113,7 +126,7 @@ int run(const Options &O, const char *Argv0) {
   if (!Module)
     return reportError(O.Input, Module.takeError());
 
-  auto TM = createTargetMachine(*Target, O.CPU, Level);
+  auto TM = createTargetMachine(*Target, O.CPU, Level, /*PositionIndependent=*/!TO.Executable);
   if (!TM)
     return reportError(O.Input, TM.takeError());
 
@@ -123,7 +136,6 @@ int run(const Options &O, const char *Argv0) {
     return reportError(O.Input, IR.takeError());
   optimize(**IR, **TM, Level);
 
-  std::string Output = O.Output.empty() ? defaultOutput(O) : O.Output;
   if (O.Emit == "llvm") {
     std::string Text;
     raw_string_ostream OS(Text);
@@ -146,6 +158,13 @@ int run(const Options &O, const char *Argv0) {
     }
     if (Error E = writeFileAtomically(Output, *Emitted, false))
       return reportError(O.Input, std::move(E));
+    if (!Header.empty()) {
+      std::string Text = writeEmbedHeader(*Module, TO.ModuleName, sys::path::filename(O.Input).str());
+      if (Error E = writeFileAtomically(Header, Text, false)) {
+        sys::fs::remove(Output); // never half an output
+        return reportError(O.Input, std::move(E));
+      }
+    }
     return 0;
   }
   if (Error E = linkExecutable(*Emitted, runtimeArchive(Argv0, *Target), Output))
@@ -169,6 +188,9 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"0", "1", "2", "3", "s"}));
   App.add_option("--emit", O.Emit, "What to produce: exe (default), obj, llvm or asm")
       ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));
+  App.add_option("--module-name", O.ModuleName,
+                 "With --emit=obj: the C name of the module, prefix of its symbols (default: the output's stem)");
+  App.add_option("--header", O.Header, "With --emit=obj: where to write the C header (default: the output with .h)");
   App.add_option("--target", O.Target, "Target: a name from --print-targets or an LLVM triple (default: the host)");
   App.add_option("--cpu", O.CPU, "CPU to generate code for: native (default on the host), generic, or an LLVM CPU name");
   App.add_option("--bounds-checks", O.Bounds, "Memory bounds strategy: guard (default on 64-bit targets) or explicit")
