@@ -3,8 +3,8 @@
 
 For each JSON file and optimisation level, every binary module the file uses is compiled with
 `wasm2native -O<level> --emit=obj --module-name=m<N>`, and all of them are linked with one generic
-host, driver.c, and libw2nembed.a into a single program. The JSON commands are translated into the
-driver's script (see driver.c), which the program executes in order in one process: instances are
+host, spec_driver.c, and libw2nembed.a into a single program. The JSON commands are translated into the
+driver's script (see spec_driver.c), which the program executes in order in one process: instances are
 created with their imports resolved through `register`ed instances and the built-in "spectest"
 module, exports are called with the arguments passed at run time (so the optimiser never sees the
 test's constants), results are compared bit for bit (NaN classes, v128 lanes, references), and traps
@@ -288,24 +288,26 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true", help="keep the work folders, list skips")
     o = ap.parse_args()
 
-    w2n = os.path.abspath(o.wasm2native)
-    lib_root = os.path.join(os.path.dirname(os.path.dirname(w2n)), "lib", "wasm2native")
+    lib_root = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(o.wasm2native))), "lib", "wasm2native")
     embed_libs = [os.path.join(lib_root, d, "libw2nembed.a") for d in sorted(os.listdir(lib_root))
                   if os.path.exists(os.path.join(lib_root, d, "libw2nembed.a"))]
     if not embed_libs:
         print("error: no libw2nembed.a under %s" % lib_root)
         return 2
+    # Private copies, so that the compiler and the runtime may be rebuilt while the suite runs.
     work = tempfile.mkdtemp(prefix="w2n-spec-driver-")
+    w2n = shutil.copy(o.wasm2native, os.path.join(work, "wasm2native"))
+    embed_lib = shutil.copy(embed_libs[0], os.path.join(work, "libw2nembed.a"))
     driver_obj = os.path.join(work, "driver.o")
     rc, _, err = run([CC, "-O1", "-c", "-I", os.path.join(ROOT, "runtime-lib", "include"),
-                      os.path.join(HERE, "driver.c"), "-o", driver_obj], COMPILE_TIMEOUT)
+                      os.path.join(HERE, "spec_driver.c"), "-o", driver_obj], COMPILE_TIMEOUT)
     if rc != 0:
-        print("error: cannot compile driver.c: " + err)
+        print("error: cannot compile spec_driver.c: " + err)
         return 2
 
     files = expand_paths(o.paths)
     known = load_known_failures(os.path.join(HERE, "known-failures.txt"))
-    jobs = [(p, lvl.strip(), w2n, driver_obj, embed_libs[0], o.verbose) for lvl in o.levels.split(",") for p in files]
+    jobs = [(p, lvl.strip(), w2n, driver_obj, embed_lib, o.verbose) for lvl in o.levels.split(",") for p in files]
     totals = [0, 0, 0]
     folders = {}
     with multiprocessing.Pool(max(1, o.jobs)) as pool:

@@ -203,7 +203,7 @@ std::string w2n::writeEmbedHeader(const Module &M, const std::string &Name, cons
       const GlobalType &GT = M.Globals[X.Index].Type;
       CType T = cType(GT.Type);
       OS << "/* " << quote(X.Name) << ": global " << (GT.Mutable ? "mut " : "") << valTypeName(GT.Type) << " */\n"
-         << Prefix << (GT.Mutable ? "" : "const ") << T.Name << (GT.Type == ValType::V128 ? " " : "") << "*" << Name
+         << Prefix << (GT.Mutable ? "" : "const ") << T.Name << (std::string(T.Name).back() == '*' ? "*" : " *") << Name
          << "_global_" << CNames[E] << "(w2n_instance *instance) {\n  w2n_extern e;\n  w2n_instance_export(instance, "
          << Index << ", &e);\n  return " << (T.Member ? "&e.u.global.value->" + std::string(T.Member) : "e.u.global.value")
          << ";\n}\n\n";

@@ -1,4 +1,4 @@
-/* test/spec/driver.c: runs the commands of one spec-test script against modules linked in through the
+/* test/spec/spec_driver.c: runs the commands of one spec-test script against modules linked in through the
  * embedding API (w2n_embed.h).
  *
  * spec_runner.py compiles every module of a spec-test JSON file with `wasm2native --emit=obj
