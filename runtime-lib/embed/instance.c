@@ -162,10 +162,15 @@ void w2n_instance_free(w2n_instance *instance) {
 
 const w2n_module *w2n_instance_module(const w2n_instance *instance) { return *(const w2n_module *const *)instance; }
 
-int32_t w2n_export_index(const w2n_module *module, const char *name) {
+int32_t w2n_export_index_n(const w2n_module *module, const char *name, size_t length) {
   for (uint32_t i = 0; i < module->export_count; i++)
-    if (strcmp(module->exports[i].name, name) == 0) return (int32_t)i;
+    if (module->exports[i].name_length == length && memcmp(module->exports[i].name, name, length) == 0)
+      return (int32_t)i;
   return -1;
+}
+
+int32_t w2n_export_index(const w2n_module *module, const char *name) {
+  return w2n_export_index_n(module, name, strlen(name));
 }
 
 w2n_result w2n_instance_export(w2n_instance *instance, uint32_t index, w2n_extern *out) {

@@ -132,7 +132,8 @@ typedef struct w2n_extern {
 
 /* An import or export as declared by the module. */
 typedef struct w2n_import_info {
-  const char *module, *name;
+  const char *module, *name;    /* NUL-terminated; wasm names may contain NUL, hence the lengths */
+  uint32_t module_length, name_length;
   w2n_extern_kind kind;         /* FUNC, TABLE, MEMORY or GLOBAL */
   const char *type;             /* FUNC: signature string; GLOBAL: one letter; TABLE: 'r' or 'e' */
   const void *sig;              /* FUNC: the canonical signature object */
@@ -144,7 +145,8 @@ typedef struct w2n_import_info {
 } w2n_import_info;
 
 typedef struct w2n_export_info {
-  const char *name;
+  const char *name;             /* NUL-terminated; name_length counts any NULs inside */
+  uint32_t name_length;
   w2n_extern_kind kind;
   const char *type;             /* as in w2n_import_info */
   uint32_t mutable_;            /* GLOBAL */
@@ -182,8 +184,10 @@ w2n_result w2n_instantiate(const w2n_module *module, const w2n_extern *imports, 
 void w2n_instance_free(w2n_instance *instance);
 const w2n_module *w2n_instance_module(const w2n_instance *instance);
 
-/* Finds an export by name (-1 when there is none) and yields it as an extern. */
+/* Finds an export by name (-1 when there is none) and yields it as an extern. The _n form takes a
+ * length, for names that contain NUL. */
 int32_t w2n_export_index(const w2n_module *module, const char *name);
+int32_t w2n_export_index_n(const w2n_module *module, const char *name, size_t length);
 w2n_result w2n_instance_export(w2n_instance *instance, uint32_t export_index, w2n_extern *out);
 
 /* Calls a function extern (an export, or any funcref). args and results follow its type string. */

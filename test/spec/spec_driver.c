@@ -4,7 +4,7 @@
  * spec_runner.py compiles every module of a spec-test JSON file with `wasm2native --emit=obj
  * --module-name=mN`, writes a table of their descriptors (`spec_modules`, `spec_module_count`), links
  * both with this driver and libw2nembed.a, and feeds it a script translated from the JSON, one command
- * a line (strings hex-encoded so that names can hold any byte):
+ * a line (strings as 'x' and their bytes in hex, so that names can hold any byte; '-' for none):
  *
  *   module LINE M NAME|-              instantiate module M; it becomes the current instance
  *   uninstantiable LINE M TEXT        instantiating M must trap with TEXT
@@ -99,14 +99,18 @@ static int spectest_extern(const w2n_import_info *info, w2n_extern *out) {
 
 /* ---- names and values ---- */
 
-static char *unhex(const char *s) {
-  if (strcmp(s, "-") == 0) return NULL;
+static char *unhex_n(const char *s, size_t *length) {
+  if (s[0] != 'x') return NULL;
+  s++;
   size_t n = strlen(s) / 2;
+  if (length) *length = n;
   char *out = malloc(n + 1);
   for (size_t i = 0; i < n; i++) sscanf(s + 2 * i, "%2hhx", (unsigned char *)&out[i]);
   out[n] = 0;
   return out;
 }
+
+static char *unhex(const char *s) { return unhex_n(s, NULL); }
 
 static w2n_instance *lookup(const char *hexname) {
   char *name = unhex(hexname);
@@ -139,7 +143,7 @@ static int resolve_imports(const w2n_module *m, w2n_extern *imports, const char 
       continue;
     }
     w2n_instance *from = registered_instance(info->module);
-    int32_t index = from ? w2n_export_index(w2n_instance_module(from), info->name) : -1;
+    int32_t index = from ? w2n_export_index_n(w2n_instance_module(from), info->name, info->name_length) : -1;
     if (index < 0 || w2n_instance_export(from, (uint32_t)index, &imports[i]) != W2N_OK) {
       *why = "unknown import";
       return 0;
@@ -299,8 +303,9 @@ static void cmd_invoke(char **tok, int n, int is_get) {
   const char *line = tok[1];
   if (n < 4) return fail(line, "bad command");
   w2n_instance *inst = lookup(tok[2]);
-  char *field = unhex(tok[3]);
-  int32_t index = inst ? w2n_export_index(w2n_instance_module(inst), field) : -1;
+  size_t length = 0;
+  char *field = unhex_n(tok[3], &length);
+  int32_t index = inst && field ? w2n_export_index_n(w2n_instance_module(inst), field, length) : -1;
   free(field);
   if (index < 0) return fail(line, "no such instance or export");
   w2n_extern ext;

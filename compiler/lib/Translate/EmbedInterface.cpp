@@ -184,7 +184,7 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
   Constant *Null = ConstantPointerNull::get(PointerType::get(C, 0));
 
   // w2n_import_info, in import order.
-  auto *ImportTy = StructType::get(C, {Ptr, Ptr, I32, Ptr, Ptr, I32, I64, I64, I32, I32, Ptr});
+  auto *ImportTy = StructType::get(C, {Ptr, Ptr, I32, I32, I32, Ptr, Ptr, I32, I64, I64, I32, I32, Ptr});
   std::vector<Constant *> Imports;
   uint32_t FuncImport = 0;
   for (const Import &Imp : WM.Imports) {
@@ -216,13 +216,14 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
       break;
     }
     Imports.push_back(ConstantStruct::get(
-        ImportTy, {string(Imp.Module), string(Imp.Name), U32(kindOf(Imp.Kind)),
+        ImportTy, {string(Imp.Module), string(Imp.Name), U32(Imp.Module.size()), U32(Imp.Name.size()),
+                   U32(kindOf(Imp.Kind)),
                    string(externType(Imp.Kind, Imp.Index)), Sig, U32(Mutable), U64(Min), U64(Max),
                    U32(Offset), U32(BindingOffset), Adapter}));
   }
 
   // w2n_export_info, in export order.
-  auto *ExportTy = StructType::get(C, {Ptr, I32, Ptr, I32, I32, I32, Ptr});
+  auto *ExportTy = StructType::get(C, {Ptr, I32, I32, Ptr, I32, I32, I32, Ptr});
   std::vector<Constant *> Exports;
   for (const Export &E : WM.Exports) {
     uint32_t Offset = 0, Indirect = 0, Mutable = 0;
@@ -247,7 +248,7 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
       break;
     }
     Exports.push_back(ConstantStruct::get(
-        ExportTy, {string(E.Name), U32(kindOf(E.Kind)), string(externType(E.Kind, E.Index)),
+        ExportTy, {string(E.Name), U32(E.Name.size()), U32(kindOf(E.Kind)), string(externType(E.Kind, E.Index)),
                    U32(Mutable), U32(Offset), U32(Indirect), DynCall}));
   }
 
