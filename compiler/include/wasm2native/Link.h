@@ -17,6 +17,10 @@ namespace w2n {
 llvm::Error linkExecutable(llvm::StringRef Object, const std::string &RuntimeArchive,
                            const std::string &Output);
 
+/// --emit=lib: an archive with the module's object (named ObjectName) and the embedding runtime's members.
+llvm::Error writeStaticLibrary(llvm::StringRef Object, const std::string &ObjectName,
+                               const std::string &RuntimeArchive, const std::string &Output);
+
 /// Writes Data to Path atomically (temporary file + rename); Executable sets mode 0755.
 llvm::Error writeFileAtomically(const std::string &Path, llvm::StringRef Data, bool Executable);
 

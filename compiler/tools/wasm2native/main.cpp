@@ -48,10 +48,11 @@ int fail(const Twine &Message) {
   return 1;
 }
 
-std::string runtimeArchive(const char *Argv0, const TargetInfo &T) {
+/// lib/wasm2native/<target>/<Name> beside the compiler's bin/ (the build tree and the install tree).
+std::string runtimeArchive(const char *Argv0, const TargetInfo &T, const char *Name = "libw2nrt.a") {
   std::string Exe = sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&reportError));
   SmallString<256> Path(sys::path::parent_path(sys::path::parent_path(Exe)));
-  sys::path::append(Path, "lib", "wasm2native", T.Name, "libw2nrt.a");
+  sys::path::append(Path, "lib", "wasm2native", T.Name, Name);
   return std::string(Path.str());
 }
 
@@ -59,6 +60,7 @@ std::string defaultOutput(const Options &O) {
   SmallString<256> Stem(sys::path::filename(O.Input));
   sys::path::replace_extension(Stem, "");
   if (O.Emit == "obj") return (Stem + ".o").str();
+  if (O.Emit == "lib") return ("lib" + Stem + ".a").str();
   if (O.Emit == "asm") return (Stem + ".s").str();
   if (O.Emit == "llvm") return (Stem + ".ll").str();
   return std::string(Stem.str());
@@ -86,15 +88,20 @@ int run(const Options &O, const char *Argv0) {
   TO.Executable = O.Emit == "exe";
   std::string Output = O.Output.empty() ? defaultOutput(O) : O.Output;
   // An object is a library for a host program: its symbols are namespaced by the module name.
-  TO.ModuleName = O.ModuleName.empty() ? moduleNameFromPath(Output == "-" ? O.Input : Output) : O.ModuleName;
+  TO.ModuleName = !O.ModuleName.empty() ? O.ModuleName
+                  : moduleNameFromPath(Output == "-" || O.Emit == "lib" ? O.Input : Output);
   if (!isValidModuleName(TO.ModuleName))
     return fail("--module-name: '" + TO.ModuleName + "' is not a C identifier");
   std::string Header = O.Header;
-  if (O.Emit == "obj" && Header.empty() && Output != "-") {
-    SmallString<256> H(Output);
-    sys::path::replace_extension(H, "h");
+  bool Embedding = O.Emit == "obj" || O.Emit == "lib";
+  if (Embedding && Header.empty() && Output != "-") {
+    // Beside the output, named after the module: counter.o -> counter.h, libcounter.a -> counter.h.
+    SmallString<256> H(sys::path::parent_path(Output));
+    sys::path::append(H, TO.ModuleName + ".h");
     Header = std::string(H.str());
   }
+  if (O.Emit == "lib" && Output == "-")
+    return fail("--emit=lib needs an output file (-o)");
   TO.Dirs = O.Dirs;
   TO.Env = O.Env;
   TO.TcpListen = O.TcpListen;
@@ -151,13 +158,21 @@ int run(const Options &O, const char *Argv0) {
   auto Emitted = emit(**IR, **TM, O.Emit == "asm" ? EmitKind::Assembly : EmitKind::Object);
   if (!Emitted)
     return reportError(O.Input, Emitted.takeError());
-  if (O.Emit == "asm" || O.Emit == "obj") {
+  if (O.Emit == "asm" || O.Emit == "obj" || O.Emit == "lib") {
     if (Output == "-") {
       outs() << *Emitted;
       return 0;
     }
-    if (Error E = writeFileAtomically(Output, *Emitted, false))
+    if (O.Emit == "lib") {
+      std::string Runtime = runtimeArchive(Argv0, *Target, "libw2nembed.a");
+      if (!sys::fs::exists(Runtime))
+        return fail("--emit=lib: no embedding runtime for " + Target->Name + " (" + Runtime +
+                    "); use --emit=obj and link the runtime yourself");
+      if (Error E = writeStaticLibrary(*Emitted, TO.ModuleName + ".o", Runtime, Output))
+        return reportError(O.Input, std::move(E));
+    } else if (Error E = writeFileAtomically(Output, *Emitted, false)) {
       return reportError(O.Input, std::move(E));
+    }
     if (!Header.empty()) {
       std::string Text = writeEmbedHeader(*Module, TO.ModuleName, sys::path::filename(O.Input).str());
       if (Error E = writeFileAtomically(Header, Text, false)) {
@@ -186,11 +201,13 @@ int main(int argc, char **argv) {
   App.add_option("-o", O.Output, "Output file (default: the input's name without .wasm)");
   App.add_option("-O", O.OptLevelName, "Optimisation level: 0, 1, 2 (default), 3 or s")
       ->check(CLI::IsMember({"0", "1", "2", "3", "s"}));
-  App.add_option("--emit", O.Emit, "What to produce: exe (default), obj, llvm or asm")
-      ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));
+  App.add_option("--emit", O.Emit,
+                 "What to produce: exe (default), obj (an object and a C header for embedding), lib (the same "
+                 "object with the embedding runtime in one static library, plus the header), llvm or asm")
+      ->check(CLI::IsMember({"exe", "obj", "lib", "llvm", "asm"}));
   App.add_option("--module-name", O.ModuleName,
-                 "With --emit=obj: the C name of the module, prefix of its symbols (default: the output's stem)");
-  App.add_option("--header", O.Header, "With --emit=obj: where to write the C header (default: the output with .h)");
+                 "With --emit=obj/lib: the C name of the module, prefix of its symbols (default: the output's stem)");
+  App.add_option("--header", O.Header, "With --emit=obj/lib: where to write the C header (default: NAME.h beside the output)");
   App.add_option("--target", O.Target, "Target: a name from --print-targets or an LLVM triple (default: the host)");
   App.add_option("--cpu", O.CPU, "CPU to generate code for: native (default on the host), generic, or an LLVM CPU name");
   App.add_option("--bounds-checks", O.Bounds, "Memory bounds strategy: guard (default on 64-bit targets) or explicit")
