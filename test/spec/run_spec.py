@@ -50,6 +50,8 @@ import struct
 import subprocess
 import sys
 import tempfile
+
+from spec_files import expand_paths, manifest_failing_lines
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -1048,19 +1050,6 @@ def dispatch(job):
 # Planning
 
 
-def manifest_failing_lines(json_path):
-    d = os.path.dirname(os.path.abspath(json_path))
-    for up in (os.path.dirname(d), d):
-        mf = os.path.join(up, "MANIFEST.json")
-        if os.path.exists(mf):
-            rel = os.path.relpath(os.path.abspath(json_path), up)
-            with open(mf) as f:
-                for e in json.load(f)["files"]:
-                    if e.get("json") == rel:
-                        return set(e.get("spectest_interp", {}).get("failing_lines", []) or [])
-    return set()
-
-
 def plan_file(path, opts, trap_opts):
     """Returns (assertions, jobs, skipped): assertions {id: description}, skipped [(id, reason)]."""
     with open(path) as f:
@@ -1228,23 +1217,6 @@ def plan_file(path, opts, trap_opts):
     for st in all_modules:
         finish(st)
     return asserts, jobs, skipped
-
-
-def expand_paths(paths):
-    out = []
-    for p in paths:
-        if p.startswith("@"):
-            lst = p[1:]
-            with open(lst) as f:
-                for line in f:
-                    line = line.strip()
-                    if line and not line.startswith("#"):
-                        out.append(os.path.join(os.path.dirname(lst), line))
-        elif os.path.isdir(p):
-            out += sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith(".json"))
-        else:
-            out.append(p)
-    return out
 
 
 def load_known_failures(path):

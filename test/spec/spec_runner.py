@@ -31,6 +31,8 @@ import subprocess
 import sys
 import tempfile
 
+from spec_files import expand_paths, manifest_failing_lines
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.environ.get("W2N_BUILD_DIR", os.path.join(ROOT, "build"))
@@ -189,19 +191,6 @@ def run(cmd, timeout, **kw):
         return -1, "", "timed out after %ds" % timeout
 
 
-def manifest_failing_lines(json_path):
-    d = os.path.dirname(os.path.abspath(json_path))
-    for up in (os.path.dirname(d), d):
-        mf = os.path.join(up, "MANIFEST.json")
-        if os.path.exists(mf):
-            rel = os.path.relpath(os.path.abspath(json_path), up)
-            with open(mf) as f:
-                for e in json.load(f)["files"]:
-                    if e.get("json") == rel:
-                        return set(e.get("spectest_interp", {}).get("failing_lines", []) or [])
-    return set()
-
-
 def short_name(path):
     return "/".join(os.path.abspath(path).split(os.sep)[-2:])
 
@@ -355,23 +344,6 @@ def run_job(path, opt, w2n, driver_obj, embed_lib, tmp):
 
 
 # ------------------------------------------------------------------------------------------------
-
-
-def expand_paths(paths):
-    out = []
-    for p in paths:
-        if p.startswith("@"):
-            lst = p[1:]
-            with open(lst) as f:
-                for line in f:
-                    line = line.strip()
-                    if line and not line.startswith("#"):
-                        out.append(os.path.join(os.path.dirname(lst), line))
-        elif os.path.isdir(p):
-            out += sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith(".json"))
-        else:
-            out.append(p)
-    return out
 
 
 def main():

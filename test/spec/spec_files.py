@@ -1,0 +1,39 @@
+"""spec_files.py: finding spec-test JSON files and what MANIFEST.json says about them.
+
+Shared by the two spec runners (spec_runner.py, through the embedding API, and run_spec.py, through
+executables). A path is a .json file, a directory (all *.json in it) or @LIST, a file of JSON paths
+relative to it such as WASM-2.0-SET.txt. MANIFEST.json (beside the suite's folders) lists, per file,
+the lines whose assertions the reference runner itself fails: runners skip and count them.
+"""
+import json
+import os
+
+
+def expand_paths(paths):
+    out = []
+    for p in paths:
+        if p.startswith("@"):
+            lst = p[1:]
+            with open(lst) as f:
+                for line in f:
+                    line = line.strip()
+                    if line and not line.startswith("#"):
+                        out.append(os.path.join(os.path.dirname(lst), line))
+        elif os.path.isdir(p):
+            out += sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith(".json"))
+        else:
+            out.append(p)
+    return out
+
+
+def manifest_failing_lines(json_path):
+    d = os.path.dirname(os.path.abspath(json_path))
+    for up in (os.path.dirname(d), d):
+        mf = os.path.join(up, "MANIFEST.json")
+        if os.path.exists(mf):
+            rel = os.path.relpath(os.path.abspath(json_path), up)
+            with open(mf) as f:
+                for e in json.load(f)["files"]:
+                    if e.get("json") == rel:
+                        return set(e.get("spectest_interp", {}).get("failing_lines", []) or [])
+    return set()
