@@ -20,7 +20,9 @@ def expand_paths(paths):
                     if line and not line.startswith("#"):
                         out.append(os.path.join(os.path.dirname(lst), line))
         elif os.path.isdir(p):
-            out += sorted(os.path.join(p, f) for f in os.listdir(p) if f.endswith(".json"))
+            # NAME.dropped.json files record what the converter could not convert: not test scripts.
+            out += sorted(os.path.join(p, f) for f in os.listdir(p)
+                          if f.endswith(".json") and not f.endswith(".dropped.json"))
         else:
             out.append(p)
     return out
@@ -35,5 +37,7 @@ def manifest_failing_lines(json_path):
             with open(mf) as f:
                 for e in json.load(f)["files"]:
                     if e.get("json") == rel:
-                        return set(e.get("spectest_interp", {}).get("failing_lines", []) or [])
+                        # Entries are line numbers, or [line, reason] pairs.
+                        lines = e.get("spectest_interp", {}).get("failing_lines", []) or []
+                        return {x[0] if isinstance(x, list) else x for x in lines}
     return set()

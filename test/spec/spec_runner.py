@@ -266,8 +266,11 @@ def job(args):
     try:
         return run_job(path, opt, w2n, driver_obj, embed_lib, tmp)
     except Exception as e:  # a broken job fails its own file, not the whole run
-        _, _, checks, early, skipped = plan(path)
-        lines = list(checks) + [line for _, line, _ in early]
+        try:
+            _, _, checks, early, skipped = plan(path)
+            lines = list(checks) + [line for _, line, _ in early]
+        except Exception:
+            lines, skipped = [0], []
         return path, opt, {line: (False, "runner error: %r" % e) for line in lines}, skipped
     finally:
         if not verbose:
