@@ -11,6 +11,7 @@
  *   unlinkable LINE M                 instantiating M must fail to link
  *   register AS NAME|-                make an instance's exports importable as module AS
  *   invoke LINE NAME|- FIELD N ARG... return K EXP...   call; results must match
+ *   invoke LINE NAME|- FIELD N ARG... either K EXP...   call; the one result must match one EXP
  *   invoke LINE NAME|- FIELD N ARG... trap TEXT         call; must trap with TEXT
  *   invoke LINE NAME|- FIELD N ARG... run               call; must not trap (an action)
  *   get LINE NAME|- FIELD return 1 EXP                  read a global
@@ -334,6 +335,12 @@ static void cmd_invoke(char **tok, int n, int is_get) {
   }
   if (r != W2N_OK) return fail(line, w2n_result_message(r));
   if (strcmp(mode, "run") == 0) return ok(line);
+  if (strcmp(mode, "either") == 0) {
+    int alternatives = t < n ? atoi(tok[t++]) : 0;
+    for (int k = 0; k < alternatives && t + k < n; k++)
+      if (result_matches(&results[0], tok[t + k])) return ok(line);
+    return fail(line, "result matches none of the alternatives");
+  }
   int nres = t < n ? atoi(tok[t++]) : -1;
   if (nres < 0 || nres > MAX_VALUES || t + nres > n) return fail(line, "bad results");
   for (int k = 0; k < nres; k++, t++)

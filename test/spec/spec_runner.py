@@ -244,7 +244,10 @@ def plan(path):
                 else:
                     args = [arg_token(x) for x in a.get("args", [])]
                     head = "invoke %d %s %s %d %s" % (line, instance(a), hexs(a["field"]), len(args), " ".join(args))
-                    if t == "assert_return":
+                    if t == "assert_return" and "either" in cmd:
+                        alternatives = [expected_token(x) for x in cmd["either"]]
+                        tail = "either %d %s" % (len(alternatives), " ".join(alternatives))
+                    elif t == "assert_return":
                         exp = [expected_token(x) for x in cmd["expected"]]
                         tail = "return %d %s" % (len(exp), " ".join(exp))
                     elif t == "action":
