@@ -7,6 +7,7 @@
  * a line (strings as 'x' and their bytes in hex, so that names can hold any byte; '-' for none):
  *
  *   module LINE M NAME|-              instantiate module M; it becomes the current instance
+ *   nomodule NAME|-                   a module that did not compile: no current instance (nor NAME)
  *   uninstantiable LINE M TEXT        instantiating M must trap with TEXT
  *   unlinkable LINE M                 instantiating M must fail to link
  *   register AS NAME|-                make an instance's exports importable as module AS
@@ -273,6 +274,12 @@ static void cmd_module(char **tok, int n) {
   ok(line);
 }
 
+static void cmd_nomodule(char **tok, int n) {
+  current = NULL;
+  char *name = n >= 2 ? unhex(tok[1]) : NULL;
+  if (name && named_count < MAX_NAMED) named[named_count++] = (typeof(named[0])){name, NULL};
+}
+
 static void cmd_uninstantiable_or_unlinkable(char **tok, int n, int unlinkable) {
   const char *line = tok[1];
   const w2n_module *m = n >= 3 ? module_at(tok[2]) : NULL;
@@ -372,6 +379,7 @@ int main(int argc, char **argv) {
       tok[n++] = p;
     if (n == 0) continue;
     if (strcmp(tok[0], "module") == 0) cmd_module(tok, n);
+    else if (strcmp(tok[0], "nomodule") == 0) cmd_nomodule(tok, n);
     else if (strcmp(tok[0], "uninstantiable") == 0) cmd_uninstantiable_or_unlinkable(tok, n, 0);
     else if (strcmp(tok[0], "unlinkable") == 0) cmd_uninstantiable_or_unlinkable(tok, n, 1);
     else if (strcmp(tok[0], "register") == 0) cmd_register(tok, n);

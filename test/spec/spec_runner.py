@@ -312,9 +312,14 @@ def run_job(path, opt, w2n, driver_obj, embed_lib, tmp):
         else:
             objects.append(obj)
     if broken:
-        # Drop the broken modules' commands; invocations that relied on them then fail in the driver.
-        script = [s for s in script if not (s.split()[0] in ("module", "uninstantiable", "unlinkable")
-                                            and int(s.split()[2]) in broken)]
+        # A broken module's instance does not exist: later commands that use it fail in the driver
+        # (instead of running against the previous instance).
+        def replace(line):
+            p = line.split()
+            if p[0] in ("module", "uninstantiable", "unlinkable") and int(p[2]) in broken:
+                return "nomodule %s" % p[3] if p[0] == "module" else None
+            return line
+        script = [x for x in map(replace, script) if x is not None]
 
     with open(os.path.join(tmp, "modules.c"), "w") as f:
         f.write('#include "w2n_embed.h"\n')
