@@ -37,8 +37,12 @@ createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O);
 
 void optimize(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
 
-/// Replaces the translator's w2n_keep_* placeholders with empty inline asm that keeps each wasm load
-/// alive (its trap must happen); optimize() runs it first, at every level.
+/// Gives the translator's w2n_keep_* placeholders (which keep each wasm load alive, for its trap) the
+/// attributes and vector variants that let them through the pipeline without blocking vectorization;
+/// optimize() runs it before the pipeline at -O1 and up.
+void prepareLoadAnchors(llvm::Module &M);
+/// Replaces the placeholders and their vector variants with empty inline asm that the code generator
+/// cannot delete; optimize() runs it last, at every level.
 void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
 enum class EmitKind { Object, Assembly };

@@ -14,9 +14,10 @@ using namespace w2n;
 using namespace llvm;
 
 void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
-  lowerLoadAnchors(M, TM);
   if (O == OptLevel::O0)
-    return;
+    return lowerLoadAnchors(M, TM);
+  // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
+  prepareLoadAnchors(M);
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
@@ -36,6 +37,7 @@ void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
                                                 : OptimizationLevel::O2;
   ModulePassManager MPM = PB.buildPerModuleDefaultPipeline(Level);
   MPM.run(M, MAM);
+  lowerLoadAnchors(M, TM);
 }
 
 Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
