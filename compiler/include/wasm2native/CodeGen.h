@@ -2,7 +2,8 @@
 //
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
 // TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level;
-// emit() produces an object file or assembly in memory.
+// emit() produces an object file or assembly in memory; emitObjects() produces the objects of a large
+// module in parallel, the same bytes whatever the number of threads.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_H
@@ -47,6 +48,15 @@ void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
 enum class EmitKind { Object, Assembly };
 llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitKind K);
+
+/// How many partitions emitObjects splits M into: a function of M alone (its instruction count).
+unsigned codegenPartitions(const llvm::Module &M);
+/// Emits M as codegenPartitions(M) objects, to be linked in the order returned, compiled on Threads
+/// threads (0: all cores). The objects do not depend on Threads. Internal symbols shared between
+/// partitions become hidden globals, so the objects are meant for a static link (the executable),
+/// not for --emit=obj. M is modified (split) and must not be emitted again.
+llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
+                                                     unsigned Threads);
 
 } // namespace w2n
 

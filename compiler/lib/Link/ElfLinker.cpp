@@ -43,33 +43,57 @@ Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Exe
 
 Error w2n::linkExecutable(StringRef Object, const std::string &RuntimeArchive,
                           const std::string &Output) {
+  return linkExecutable(ArrayRef<std::string>{Object.str()}, RuntimeArchive, Output);
+}
+
+Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
+                          const std::string &Output) {
   if (!sys::fs::exists(RuntimeArchive))
     return createStringError(inconvertibleErrorCode(),
                              "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
-  SmallString<256> ObjPath;
-  int FD;
-  if (std::error_code EC = sys::fs::createTemporaryFile("w2n-module", "o", FD, ObjPath))
-    return createStringError(EC, "cannot create a temporary file: " + EC.message());
-  {
+  // One temporary file per object, removed whatever happens; lld gets them in the order given, which
+  // fixes the executable's layout.
+  std::vector<std::string> ObjPaths;
+  auto RemoveObjects = [&] {
+    for (const std::string &P : ObjPaths)
+      sys::fs::remove(P);
+  };
+  for (const std::string &Object : Objects) {
+    SmallString<256> ObjPath;
+    int FD;
+    if (std::error_code EC = sys::fs::createTemporaryFile("w2n-module", "o", FD, ObjPath)) {
+      RemoveObjects();
+      return createStringError(EC, "cannot create a temporary file: " + EC.message());
+    }
+    ObjPaths.push_back(std::string(ObjPath.str()));
     raw_fd_ostream OS(FD, true);
     OS << Object;
+    OS.close();
+    if (OS.has_error()) {
+      RemoveObjects();
+      return createStringError(OS.error(), "cannot write a temporary file: " + OS.error().message());
+    }
   }
   SmallString<256> TempOut;
+  int FD;
   std::string Model = Output + ".tmp%%%%%%";
   if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempOut)) {
-    sys::fs::remove(ObjPath);
+    RemoveObjects();
     return createStringError(EC, "cannot create '" + Output + "': " + EC.message());
   }
   ::close(FD);
 
-  std::string ObjStr(ObjPath.str()), OutStr(TempOut.str());
+  std::string OutStr(TempOut.str());
   std::vector<const char *> Args = {"ld.lld", "-static", "-nostdlib", "--gc-sections",
                                     "-e", "_start", "--build-id=none", "-z", "noexecstack",
-                                    "-o", OutStr.c_str(), ObjStr.c_str(), RuntimeArchive.c_str()};
+                                    "-o", OutStr.c_str()};
+  for (const std::string &P : ObjPaths)
+    Args.push_back(P.c_str());
+  Args.push_back(RuntimeArchive.c_str());
   std::string Diag;
   raw_string_ostream DiagOS(Diag);
   lld::Result R = lld::lldMain(Args, outs(), DiagOS, {{lld::Gnu, &lld::elf::link}});
-  sys::fs::remove(ObjPath);
+  RemoveObjects();
   if (R.retCode != 0) {
     sys::fs::remove(TempOut);
     return createStringError(inconvertibleErrorCode(), "link failed: " + StringRef(DiagOS.str()).trim());
