@@ -27,8 +27,8 @@
 #include "wasm2native/CodeGen.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
-#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace llvm;
@@ -105,7 +105,9 @@ void anchorVector(IRBuilder<> &B, Value *V, const Triple &T, unsigned VecBytes, 
 
 bool isAnchor(const Function &F) { return F.getName().starts_with("w2n_keep_"); }
 
-/// What an anchor is allowed to do: write memory no IR can see, and nothing else.
+/// What an anchor is allowed to do: write memory no IR can see, and nothing else. ModRef rather than
+/// Mod: LoopAccessAnalysis accepts a call that may read memory when it has vector variants, but
+/// rejects any call that only writes.
 void setAnchorAttributes(Function &F) {
   F.setDoesNotThrow();
   F.setWillReturn();
@@ -126,9 +128,9 @@ void w2n::prepareLoadAnchors(Module &M) {
     setAnchorAttributes(*F);
     Type *Ty = F->getArg(0)->getType();
     unsigned Bits = Ty->getPrimitiveSizeInBits();
-    // Every power-of-two width up to 16 vector registers of 512 bits: more than the cost model picks
-    // (VF x interleave count) on any of our targets. MemoryEffects ModRef rather than Mod: LoopAccess
-    // analysis accepts a call that may read memory when it has vector variants, not a write-only one.
+    // Every power-of-two width up to 64 lanes and 2048 bits: at least every vectorization factor the
+    // cost model can pick on our targets (64 x i8 fills an AVX-512 register). A factor without a
+    // variant is no hazard: the vectorizer then calls the scalar anchor per lane or picks another.
     std::string Mappings;
     for (unsigned VF = 2; VF <= 64 && VF * Bits <= 2048; VF *= 2) {
       std::string Name = (F->getName() + "_v" + Twine(VF)).str();
