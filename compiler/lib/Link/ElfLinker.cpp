@@ -1,13 +1,15 @@
 //===- ElfLinker.cpp - lld as a library -----------------------------------===//
 //
 // lld's ELF driver reads its inputs from files, so the object goes to a private temporary file; the
-// output is linked to a temporary name next to the destination and renamed into place on success.
+// output is linked to a temporary name next to the destination and renamed into place on success
+// (unless the destination is a device or a pipe, such as /dev/null: it is then written through).
 // lld keeps global state, so lldMain is called once per process (the tool links one output).
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/Link.h"
 #include "lld/Common/Driver.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <unistd.h>
@@ -17,7 +19,29 @@ LLD_HAS_DRIVER(elf)
 using namespace w2n;
 using namespace llvm;
 
+/// True when Path exists and is not a regular file (a device such as /dev/null, a pipe): renaming a
+/// temporary file onto it would replace it, so the output is written through it instead.
+static bool isSpecialFile(const std::string &Path) {
+  sys::fs::file_status Status;
+  return !sys::fs::status(Path, Status) && sys::fs::exists(Status) && !sys::fs::is_regular_file(Status) &&
+         !sys::fs::is_directory(Status);
+}
+
+static Error writeThrough(const std::string &Path, StringRef Data) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return createStringError(EC, "cannot write '" + Path + "': " + EC.message());
+  OS << Data;
+  OS.close();
+  if (OS.has_error())
+    return createStringError(OS.error(), "cannot write '" + Path + "': " + OS.error().message());
+  return Error::success();
+}
+
 Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Executable) {
+  if (isSpecialFile(Path))
+    return writeThrough(Path, Data);
   SmallString<256> Temp;
   int FD;
   std::string Model = Path + ".tmp%%%%%%";
@@ -76,8 +100,12 @@ Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &Runt
   }
   SmallString<256> TempOut;
   int FD;
+  // Beside the destination, so the rename stays in one file system; in the temporary folder when the
+  // destination is a device or a pipe (its folder, e.g. /dev, is no place for files).
+  bool Special = isSpecialFile(Output);
   std::string Model = Output + ".tmp%%%%%%";
-  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempOut)) {
+  if (std::error_code EC = Special ? sys::fs::createTemporaryFile("w2n-exe", "", FD, TempOut)
+                                   : sys::fs::createUniqueFile(Model, FD, TempOut)) {
     RemoveObjects();
     return createStringError(EC, "cannot create '" + Output + "': " + EC.message());
   }
@@ -97,6 +125,13 @@ Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &Runt
   if (R.retCode != 0) {
     sys::fs::remove(TempOut);
     return createStringError(inconvertibleErrorCode(), "link failed: " + StringRef(DiagOS.str()).trim());
+  }
+  if (Special) {
+    auto Linked = MemoryBuffer::getFile(OutStr, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    sys::fs::remove(TempOut);
+    if (!Linked)
+      return createStringError(Linked.getError(), "cannot read the linked output: " + Linked.getError().message());
+    return writeThrough(Output, (*Linked)->getBuffer());
   }
   if (std::error_code EC = sys::fs::rename(TempOut, Output)) {
     sys::fs::remove(TempOut);
