@@ -103,8 +103,15 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
 
   std::vector<std::string> Objects(Bitcode.size()), Errors(Bitcode.size());
   {
+    // Largest partitions first (bitcode size standing for code generation time), so that a big one
+    // does not start last and leave the other threads idle; the order of the results is unaffected.
+    std::vector<size_t> Order(Bitcode.size());
+    for (size_t I = 0; I < Order.size(); ++I)
+      Order[I] = I;
+    std::stable_sort(Order.begin(), Order.end(),
+                     [&](size_t A, size_t B) { return Bitcode[A].size() > Bitcode[B].size(); });
     DefaultThreadPool Pool(hardware_concurrency(Threads));
-    for (size_t I = 0; I < Bitcode.size(); ++I)
+    for (size_t I : Order)
       Pool.async([&, I] {
         LLVMContext Ctx;
         auto Part = parseBitcodeFile(MemoryBufferRef(Bitcode[I], "partition"), Ctx);
