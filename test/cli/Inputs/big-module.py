@@ -1,14 +1,16 @@
 """big-module.py: prints a WebAssembly text module large enough to be compiled in several partitions.
 
-Usage: python3 big-module.py FUNCTIONS STATEMENTS. Each of FUNCTIONS functions mixes STATEMENTS
+Usage: python3 big-module.py FUNCTIONS STATEMENTS [trap]. Each of FUNCTIONS functions mixes STATEMENTS
 load/arithmetic/store statements over linear memory; _start calls them all through the table (so that
 no inlining merges them into one function), adds up their results and prints the sum's low 32 bits as
 8 hex digits through fd_write. The arithmetic is deterministic, so any two compilations must print the
-same line.
+same line. With `trap`, the last function ends with a dead out-of-bounds load instead, so the program
+traps there (in function f<FUNCTIONS-1>) before printing.
 """
 import sys
 
 functions, statements = int(sys.argv[1]), int(sys.argv[2])
+trap = sys.argv[3:] == ["trap"]
 out = ['(module',
        '  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))',
        '  (type $t (func (param i32) (result i32)))',
@@ -23,6 +25,8 @@ for i in range(functions):
         body.append(f'    (i32.store (i32.const {a}) ({op} (i32.load (i32.const {b})) '
                     f'(i32.add (local.get 0) (i32.const {s * 7 + i}))))')
         body.append(f'    (local.set 0 (i32.rotl (local.get 0) (i32.load (i32.const {a}))))')
+    if trap and i == functions - 1:
+        body.append('    (drop (i32.load (i32.const 65536)))')
     out.append(f'  (func $f{i} (type $t) (param i32) (result i32)')
     out += body
     out.append('    (local.get 0))')
