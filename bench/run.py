@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """run.py: wasm2native's benchmark suite: builds the corpus, runs every variant, writes docs/performance.md.
 
-The corpus is built from source here: the kernels in bench/kernels/ (and the programs of bench/programs.py
-when their Debian sources are present), each compiled with clang-19 -O2 twice, natively and to
+The corpus is built from source here: the kernels in bench/kernels/, and the real programs of
+bench/programs/ when their Debian sources are present (zlib: the zlib source package unpacked under
+/var/cache/wasm2native/src, or ZLIB_SRC), each compiled with clang-19 -O2 twice, natively and to
 wasm32-wasi. Variants per benchmark:
   native       clang-19 -O2, the limit
   wasm2native  wasm2native -O2 of the wasm
@@ -11,11 +12,18 @@ wasm32-wasi. Variants per benchmark:
 Runs are interleaved (round-robin over variants) and the median of --runs is kept; the report gives the
 run-time ratio to native per benchmark and the geometric mean, compile time and peak memory for the
 largest module, executable sizes, and hello world's start-up time. Every variant's output must equal the
-native output, or the benchmark is reported as wrong.
+native output, or the benchmark is reported as wrong. Parallel code generation is measured on the
+largest module and on a generated one of about 1 MB (test/cli/Inputs/big-module.py): wasm2native -O2
+with --threads=1 and with all cores, wall time (best of 3) with the load average at the time, and the
+critical path in CPU time (main thread + busiest code generation thread, sampled from /proc), which
+a shared machine does not stretch.
 
-Usage: python3 bench/run.py [--runs N] [--only NAME,...] [--no-report]
+Run time is CPU time by default (--clock=wall for wall-clock time), which other processes on a shared
+machine disturb far less.
+
+Usage: python3 bench/run.py [--runs N] [--only NAME,...] [--no-report] [--clock cpu|wall]
 """
-import argparse, math, os, platform, shutil, statistics, subprocess, sys, time
+import argparse, glob, math, os, platform, resource, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("W2N_BUILD_DIR", os.path.join(ROOT, "build"))
@@ -23,39 +31,64 @@ OUT = os.path.join(BUILD, "bench")
 W2N = os.path.join(BUILD, "bin", "wasm2native")
 KERNELS = os.path.join(ROOT, "bench", "kernels")
 PEERS = os.path.join(ROOT, "bench", "peers")
+PROGRAMS = os.path.join(ROOT, "bench", "programs")
+BIG_MODULE = os.path.join(ROOT, "test", "cli", "Inputs", "big-module.py")
 WASM2C_RT = "/usr/share/wabt/wasm2c/wasm-rt-impl.c"
 VARIANTS = ["native", "wasm2native", "wasm2c", "node"]
+CLOCK = "cpu"  # --clock
 
 
 def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
 
 
-def timed(cmd):
-    """Runs cmd under /usr/bin/time; returns (seconds, peak KiB, stdout)."""
-    r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True)
+def timed(cmd, clock=None):
+    """Runs cmd under /usr/bin/time; returns (seconds, peak KiB, stdout).
+
+    seconds is the child's CPU time (user + system, from getrusage, so including its threads) with
+    --clock=cpu, or wall-clock time with --clock=wall. CPU time is the default because the machine may
+    be shared: other processes stretch wall time but not the CPU time a program needs."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
         raise RuntimeError(f"{cmd[0]} failed: {r.stderr[-500:]}")
-    secs, kib = r.stderr.strip().splitlines()[-1].split()
-    return float(secs), int(kib), r.stdout
+    kib = int(r.stderr.strip().splitlines()[-1])
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (wall if (clock or CLOCK) == "wall" else cpu), kib, r.stdout
 
 
-def build(name, src):
+def programs():
+    """The real programs whose sources are present: name -> (driver, [library sources], [include dirs])."""
+    found = {}
+    zlib = os.environ.get("ZLIB_SRC") or next(iter(sorted(
+        d for d in glob.glob("/var/cache/wasm2native/src/zlib-*") if os.path.exists(os.path.join(d, "zlib.h")))), None)
+    if zlib:
+        libs = [os.path.join(zlib, f + ".c") for f in
+                ("adler32", "compress", "crc32", "deflate", "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil")]
+        found["zlib"] = (os.path.join(PROGRAMS, "zlib.c"), libs, [zlib])
+    return found
+
+
+def build(name, src, libs=(), includes=()):
     d = os.path.join(OUT, name)
     os.makedirs(d, exist_ok=True)
     exe = {}
-    sh(["clang-19", "-O2", "-I", KERNELS, src, "-o", f"{d}/native", "-lm"])
+    flags = ["-O2", "-w", "-I", KERNELS] + [f"-I{i}" for i in includes]
+    srcs = [src] + list(libs)
+    sh(["clang-19"] + flags + srcs + ["-o", f"{d}/native", "-lm"])
     exe["native"] = [f"{d}/native"]
-    sh(["clang-19", "--target=wasm32-wasi", "-O2", "-I", KERNELS, src, "-o", f"{d}/{name}.wasm"])
+    sh(["clang-19", "--target=wasm32-wasi"] + flags + srcs + ["-o", f"{d}/{name}.wasm"])
     w2n_time, w2n_mem, _ = timed([W2N, "-O2", f"{d}/{name}.wasm", "-o", f"{d}/wasm2native"])
     exe["wasm2native"] = [f"{d}/wasm2native"]
     compile_stats = {"wasm2native": (w2n_time, w2n_mem)}
     if shutil.which("wasm2c"):
-        t0 = time.time()
-        sh(["wasm2c", f"{d}/{name}.wasm", "-n", "bench", "-o", f"{d}/bench.c"])
+        t0, m0, _ = timed(["wasm2c", f"{d}/{name}.wasm", "-n", "bench", "-o", f"{d}/bench.c"])
         t1, m1, _ = timed(["clang-19", "-O2", "-I", d, "-include", f"{d}/bench.h", f"{PEERS}/wasm2c_main.c",
                            f"{d}/bench.c", WASM2C_RT, "-o", f"{d}/wasm2c", "-lm"])
-        compile_stats["wasm2c"] = (time.time() - t0, m1)
+        compile_stats["wasm2c"] = (t0 + t1, max(m0, m1))
         exe["wasm2c"] = [f"{d}/wasm2c"]
     if shutil.which("node"):
         exe["node"] = ["node", "--no-warnings", f"{PEERS}/run-node.mjs", f"{d}/{name}.wasm"]
@@ -69,16 +102,22 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", default="")
     ap.add_argument("--no-report", action="store_true")
+    ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
+                    help="run time measured as CPU time (default; robust on a shared machine) or wall time")
     args = ap.parse_args()
+    global CLOCK
+    CLOCK = args.clock
     if not os.path.exists(W2N):
         sys.exit(f"run.py: {W2N} not found: build first (ninja -C build)")
-    names = sorted(f[:-2] for f in os.listdir(KERNELS) if f.endswith(".c"))
+    sources = {f[:-2]: (os.path.join(KERNELS, f), [], []) for f in os.listdir(KERNELS) if f.endswith(".c")}
+    sources.update(programs())
+    names = sorted(sources)
     if args.only:
         names = [n for n in names if n in args.only.split(",")]
     results = {}
     for name in names:
         print(f"== {name}: building", flush=True)
-        exe, cstats, sizes = build(name, os.path.join(KERNELS, name + ".c"))
+        exe, cstats, sizes = build(name, *sources[name])
         times = {v: [] for v in exe}
         expected = None
         wrong = set()
@@ -113,8 +152,72 @@ def main():
             geo[v] = math.exp(sum(math.log(x) for x in ratios) / len(ratios))
     print("geometric mean vs native: " + ", ".join(f"{v} {g:.3f}" for v, g in geo.items()))
     print(f"hello world: {hello_size} bytes, {startup_ms:.2f} ms per run (including fork+exec)")
+    scaling = thread_scaling(results)
     if not args.no_report:
-        write_report(results, geo, startup_ms, hello_size, args.runs)
+        write_report(results, geo, startup_ms, hello_size, args.runs, scaling)
+
+
+def thread_cpu_times(cmd):
+    """Runs cmd and samples /proc every 5 ms: returns (CPU seconds of its main thread, of each other thread).
+
+    The main thread's CPU time is the serial part of a compile (translation, optimisation, splitting,
+    linking: it sleeps while the code generation threads work); with one core per thread, the wall time
+    on an idle machine would be about main + max(others). This measures that critical path in CPU
+    seconds, which other processes on a shared machine do not stretch."""
+    tick = os.sysconf("SC_CLK_TCK")
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = {}
+    while p.poll() is None:
+        try:
+            for tid in os.listdir(f"/proc/{p.pid}/task"):
+                with open(f"/proc/{p.pid}/task/{tid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                seen[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
+        time.sleep(0.005)
+    if p.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed")
+    main = seen.pop(p.pid, 0.0)
+    return main, sorted(seen.values(), reverse=True)
+
+
+def thread_scaling(results):
+    """Compile time of large modules with 1 thread and with all cores.
+
+    Returns [(module, wasm bytes, wall 1 thread, wall all cores, CPU 1 thread, critical path, load)]."""
+    modules = []
+    if results:
+        biggest = max(results, key=lambda n: results[n]["sizes"]["wasm"])
+        modules.append((biggest, os.path.join(OUT, biggest, f"{biggest}.wasm")))
+    big = os.path.join(OUT, "big-module")
+    os.makedirs(big, exist_ok=True)
+    with open(f"{big}/big.wat", "w") as f:
+        subprocess.run([sys.executable, BIG_MODULE, "200", "150"], stdout=f, check=True)
+    sh(["wat2wasm", f"{big}/big.wat", "-o", f"{big}/big.wasm"])
+    modules.append(("generated (big-module.py 200 150)", f"{big}/big.wasm"))
+    rows = []
+    for label, wasm in modules:
+        best = {}
+        for _ in range(3):
+            for threads in (1, 0):
+                wall, _, _ = timed([W2N, "-O2", f"--threads={threads}", wasm, "-o", f"{big}/out{threads}"], "wall")
+                best[threads] = min(best.get(threads, wall), wall)
+        cpu = min(timed([W2N, "-O2", "--threads=1", wasm, "-o", f"{big}/out1"], "cpu")[0] for _ in range(3))
+        if not open(f"{big}/out1", "rb").read() == open(f"{big}/out0", "rb").read():
+            raise RuntimeError(f"{label}: --threads=1 and all cores gave different executables")
+        critical, main = None, 0.0
+        for _ in range(3):
+            m, workers = thread_cpu_times([W2N, "-O2", "--threads=0", wasm, "-o", f"{big}/out0"])
+            if critical is None or m + (workers[0] if workers else 0.0) < critical:
+                critical, main = m + (workers[0] if workers else 0.0), m
+        load = os.getloadavg()[0]
+        rows.append((label, os.path.getsize(wasm), best[1], best[0], cpu, critical, load))
+        print(f"compile {label}: 1 thread {best[1]:.2f}s, {os.cpu_count()} threads {best[0]:.2f}s wall; "
+              f"{cpu:.2f}s CPU on 1 thread, critical path {critical:.2f}s CPU on {os.cpu_count()} "
+              f"(serial {main:.2f}s + busiest code generation thread); load average {load:.1f}; "
+              "identical output", flush=True)
+    return rows
 
 
 def svg_chart(results, variants):
@@ -147,7 +250,7 @@ def svg_chart(results, variants):
     return "\n".join(parts)
 
 
-def write_report(results, geo, startup_ms, hello_size, runs):
+def write_report(results, geo, startup_ms, hello_size, runs, scaling):
     variants = [v for v in VARIANTS[1:] if any(v in r["median"] for r in results.values())]
     cpu = "unknown CPU"
     try:
@@ -159,8 +262,12 @@ def write_report(results, geo, startup_ms, hello_size, runs):
     lines = ["# Performance", "",
              "Generated by `python3 bench/run.py` (do not edit by hand). Machine: "
              f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}. "
-             f"Each number is the median of {runs} interleaved runs; ratios are run time divided by the "
-             "native build's (clang-19 -O2), lower is better.", "",
+             f"Each number is the median of {runs} interleaved runs of "
+             + ("CPU time (user + system, all threads: Node's include its background compiler and GC threads), "
+                "which a shared machine disturbs less than wall time"
+                if CLOCK == "cpu" else "wall-clock time")
+             + f"; ratios are run time divided by the native build's (clang-19 -O2), lower is better. "
+             f"Load average during the run: {os.getloadavg()[0]:.1f}.", "",
              "![run time relative to native](performance.svg)", "",
              "| benchmark | native (s) | " + " | ".join(f"{v}" for v in variants) + " |",
              "|---|---|" + "---|" * len(variants)]
@@ -176,11 +283,43 @@ def write_report(results, geo, startup_ms, hello_size, runs):
     lines.append("| **geometric mean** | | " + " | ".join(f"**{geo[v]:.3f}x**" if v in geo else "n/a" for v in variants) + " |")
     biggest = max(results, key=lambda n: results[n]["sizes"]["wasm"])
     c = results[biggest]["compile"]
+    lines += ["", "## What makes it fast", "",
+              "- **No bounds checks** on 64-bit hosts: guard pages fault instead, and the memory base is an "
+              "invariant load that LLVM hoists out of loops (docs/traps-and-bounds.md).",
+              "- **Load anchors that vectorize.** A dead wasm load must still trap, so each load feeds a "
+              "placeholder call that LLVM may not delete. Through the pipeline the placeholder only writes "
+              "memory no IR can see and has vector variants, so the loop and SLP vectorizers widen it with "
+              "its load; after the pipeline it becomes an empty inline asm that the code generator cannot "
+              "delete (CodeGen/LoadAnchors.cpp). Before this change the anchor was an asm from the start, "
+              "opaque to the vectorizer: measured like this table on the same machine, matmul ran at 1.99x "
+              "native, stencil at 2.24x and the geometric mean was 1.18x (wall-clock report of the time: "
+              "1.57x, 3.13x, 1.20x).",
+              "- **LLVM's own -O2 pipeline** (the one clang uses), with loop and SLP vectorization, for the "
+              "host CPU by default.",
+              "- **Parallel code generation** for executables: a large optimised module is split into "
+              "partitions whose number depends only on its size, each compiled on its own thread with its "
+              "own LLVMContext, and linked in a fixed order, so the executable is the same bytes on any "
+              "number of threads (`--threads`, test/cli/threads.test). Optimisation still runs on one "
+              "thread, which bounds the speed-up below.", "",
+              "The native build uses clang's default x86-64 baseline, while wasm2native compiles for the "
+              "host CPU by default (`--cpu=native`); a ratio below 1 usually comes from wider vectors."]
     lines += ["", "## Compilation", "",
-              f"Largest module: `{biggest}` ({results[biggest]['sizes']['wasm']} bytes of wasm).", "",
+              f"Largest module: `{biggest}` ({results[biggest]['sizes']['wasm']} bytes of wasm). Time is "
+              + ("CPU time, summed over threads" if CLOCK == "cpu" else "wall-clock time") + ".", "",
               "| compiler | time (s) | peak memory (MiB) |", "|---|---|---|"]
     for v, (t, m) in c.items():
         lines.append(f"| {v}{' + clang-19 -O2' if v == 'wasm2c' else ' -O2'} | {t:.2f} | {m / 1024:.0f} |")
+    lines += ["", "Parallel code generation (`--threads`). Wall-clock times are the best of 3 and show the "
+              "speed-up only on an otherwise idle machine (see the load average, taken at the end). The "
+              "CPU columns depend much less on the load (best of 3 each): the 1-thread compile's CPU time, and the critical "
+              f"path with {os.cpu_count()} threads, i.e. the CPU time of the main thread (translation, "
+              "optimisation, splitting, linking) plus that of the busiest code generation thread: about "
+              "the wall time an idle machine would take. The executables are identical.", "",
+              f"| module | wasm (bytes) | 1 thread, wall (s) | {os.cpu_count()} threads, wall (s) | "
+              f"1 thread, CPU (s) | {os.cpu_count()} threads, critical path (CPU s) | load average |",
+              "|---|---|---|---|---|---|---|"]
+    for label, size, t1, tn, cpu, critical, load in scaling:
+        lines.append(f"| {label} | {size} | {t1:.2f} | {tn:.2f} | {cpu:.2f} | {critical:.2f} | {load:.1f} |")
     lines += ["", "## Size and start-up", "",
               f"Hello world (docs/examples/hello.wasm): {hello_size} bytes, static; "
               f"{startup_ms:.2f} ms per run including fork and exec.", "",

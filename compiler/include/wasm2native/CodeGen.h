@@ -2,7 +2,8 @@
 //
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
 // TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level;
-// emit() produces an object file or assembly in memory.
+// emit() produces an object file or assembly in memory; emitObjects() produces the objects of a large
+// module in parallel, the same bytes whatever the number of threads.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_H
@@ -38,12 +39,25 @@ createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O,
 
 void optimize(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
 
-/// Replaces the translator's w2n_keep_* placeholders with empty inline asm that keeps each wasm load
-/// alive (its trap must happen); optimize() runs it first, at every level.
+/// Gives the translator's w2n_keep_* placeholders (which keep each wasm load alive, for its trap) the
+/// attributes and vector variants that let them through the pipeline without blocking vectorization;
+/// optimize() runs it before the pipeline at -O1 and up.
+void prepareLoadAnchors(llvm::Module &M);
+/// Replaces the placeholders and their vector variants with empty inline asm that the code generator
+/// cannot delete; optimize() runs it last, at every level.
 void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
 enum class EmitKind { Object, Assembly };
 llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitKind K);
+
+/// How many partitions emitObjects splits M into: a function of M alone (its instruction count).
+unsigned codegenPartitions(const llvm::Module &M);
+/// Emits M as codegenPartitions(M) objects, to be linked in the order returned, compiled on Threads
+/// threads (0: all cores). The objects do not depend on Threads. Internal symbols shared between
+/// partitions become hidden globals, so the objects are meant for a static link (the executable),
+/// not for --emit=obj. M is modified (split) and must not be emitted again.
+llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
+                                                     unsigned Threads);
 
 } // namespace w2n
 

@@ -1,13 +1,15 @@
 //===- Link.h - In-process linking with lld -------------------------------===//
 //
-// linkExecutable links the module's object with the target's runtime archive into a fully static ELF
-// executable, with lld running inside this process. The output appears atomically: it is written
+// linkExecutable links the module's object (or objects, when code generation ran in partitions, in the
+// order given) with the target's runtime archive into a fully static ELF executable, with lld running
+// inside this process. The output appears atomically: it is written
 // beside its final path and renamed, so a failure never leaves a partial file.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_LINK_H
 #define WASM2NATIVE_LINK_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
@@ -15,6 +17,8 @@
 namespace w2n {
 
 llvm::Error linkExecutable(llvm::StringRef Object, const std::string &RuntimeArchive,
+                           const std::string &Output);
+llvm::Error linkExecutable(llvm::ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
                            const std::string &Output);
 
 /// --emit=lib: an archive with the module's object (named ObjectName) and the embedding runtime's members.

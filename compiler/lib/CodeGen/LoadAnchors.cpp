@@ -2,22 +2,34 @@
 //
 // SEMANTICS-CRITICAL: with guard pages, an out-of-bounds wasm load traps only if the load is executed,
 // and LLVM deletes loads whose values are unused. The translator therefore follows every wasm load
-// with a placeholder call `w2n_keep_<type>(value)` (see TranslateMemory.cpp). Before optimisation,
-// lowerLoadAnchors replaces each with empty `asm sideeffect` that takes the value in registers: no pass
-// may delete the asm, so the load must happen, and no instruction is emitted. Values too wide or too
-// odd for one register are split into register-sized pieces, so no lane of a vector load can be
-// narrowed away by the code generator (which would skip the faulting part of a straddling access).
+// with a placeholder call `w2n_keep_<type>(value)` (see TranslateMemory.cpp), in two stages:
 //
-// Cost: the asm is opaque to the loop vectorizer, which is why loops that load linear memory do not
-// vectorize today (see docs/performance.md). A vectorizable anchor is future work: calls with VFABI
-// vector variants are widened by the vectorizer, but InstCombine deletes unused calls that only touch
-// inaccessible memory, and any stronger side effect stops vectorization again.
+//  - prepareLoadAnchors (before the pipeline, -O1 and up) declares each placeholder `nounwind
+//    willreturn memory(inaccessiblemem: readwrite)`: it writes memory no IR can see, so no pass may
+//    delete it (nor the load whose value it takes), reorder it with another call or a trap, or drop
+//    it from a loop that never exits; yet it does not alias linear memory, so loads and stores still
+//    move freely around it. Each scalar placeholder also gets vector variants (`vector-function-abi-
+//    variant`, LLVM's internal VFABI) so the loop and SLP vectorizers widen `keep(load)` into
+//    `keep_vN(vector load)` instead of giving up on the loop. The variants are only declared, and
+//    held in llvm.compiler.used so that the pipeline's dead-declaration removal keeps them.
+//  - lowerLoadAnchors (after the pipeline, at every level) replaces each placeholder, scalar or
+//    widened, with an empty `asm sideeffect` that takes the value in registers: the code generator
+//    cannot delete the asm either, so the load must happen, and no instruction is emitted. Values too
+//    wide or too odd for one register are split into register-sized pieces, so no lane of a vector
+//    load can be narrowed away (which would skip the faulting part of a straddling access).
+//
+// Ordering: a placeholder stays ordered with calls (including w2n_trap), so a dead load traps before
+// any later call or trap in program order, as before. Like any load, it may be reordered with a
+// store to linear memory that LLVM proves does not alias it; only the memory contents left behind by
+// a trap can tell, and the command-line runtime exits on a trap.
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace llvm;
 
@@ -27,8 +39,8 @@ namespace {
 unsigned vectorRegisterBytes(const Triple &T, const TargetMachine &TM) {
   switch (T.getArch()) {
   case Triple::x86_64: {
-    StringRef Features = TM.getTargetFeatureString();
-    bool AVX = Features.contains("+avx,") || Features.ends_with("+avx") || Features.contains("+avx2");
+    // The subtarget knows the features the CPU name implies, not only the explicit ones.
+    bool AVX = TM.getMCSubtargetInfo()->checkFeatures("+avx");
     return AVX ? 32 : 16;
   }
   case Triple::aarch64:
@@ -73,7 +85,8 @@ void anchorVector(IRBuilder<> &B, Value *V, const Triple &T, unsigned VecBytes, 
   }
   // Split into the largest pieces a register holds: vector registers if any, else integers.
   Value *AsBytes = B.CreateBitCast(V, FixedVectorType::get(B.getInt8Ty(), Bytes));
-  unsigned Piece = VecBytes ? std::min(VecBytes, 16u) : PtrBytes;
+  // (A widened anchor of a 512-bit vector costs two ymm pieces with AVX, no shuffle instruction.)
+  unsigned Piece = VecBytes ? VecBytes : PtrBytes;
   for (unsigned Offset = 0; Offset < Bytes;) {
     unsigned N = Piece;
     while (N > Bytes - Offset)
@@ -90,15 +103,61 @@ void anchorVector(IRBuilder<> &B, Value *V, const Triple &T, unsigned VecBytes, 
   }
 }
 
+bool isAnchor(const Function &F) { return F.getName().starts_with("w2n_keep_"); }
+
+/// What an anchor is allowed to do: write memory no IR can see, and nothing else. ModRef rather than
+/// Mod: LoopAccessAnalysis accepts a call that may read memory when it has vector variants, but
+/// rejects any call that only writes.
+void setAnchorAttributes(Function &F) {
+  F.setDoesNotThrow();
+  F.setWillReturn();
+  F.setMemoryEffects(MemoryEffects::inaccessibleMemOnly(ModRefInfo::ModRef));
+}
+
 } // namespace
+
+void w2n::prepareLoadAnchors(Module &M) {
+  SmallVector<Function *, 8> Scalars;
+  for (Function &F : M)
+    if (isAnchor(F) && F.arg_size() == 1 && !F.getArg(0)->getType()->isVectorTy())
+      Scalars.push_back(&F);
+    else if (isAnchor(F))
+      setAnchorAttributes(F);
+  SmallVector<GlobalValue *, 32> Variants;
+  for (Function *F : Scalars) {
+    setAnchorAttributes(*F);
+    Type *Ty = F->getArg(0)->getType();
+    unsigned Bits = Ty->getPrimitiveSizeInBits();
+    // Every power-of-two width up to 64 lanes and 2048 bits: at least every vectorization factor the
+    // cost model can pick on our targets (64 x i8 fills an AVX-512 register). A factor without a
+    // variant is no hazard: the vectorizer then calls the scalar anchor per lane or picks another.
+    std::string Mappings;
+    for (unsigned VF = 2; VF <= 64 && VF * Bits <= 2048; VF *= 2) {
+      std::string Name = (F->getName() + "_v" + Twine(VF)).str();
+      auto *VTy = FunctionType::get(Type::getVoidTy(M.getContext()), {FixedVectorType::get(Ty, VF)}, false);
+      Function *V = cast<Function>(M.getOrInsertFunction(Name, VTy).getCallee());
+      setAnchorAttributes(*V);
+      Variants.push_back(V);
+      if (!Mappings.empty())
+        Mappings += ",";
+      Mappings += ("_ZGV_LLVM_N" + Twine(VF) + "v_" + F->getName() + "(" + Name + ")").str();
+    }
+    F->addFnAttr("vector-function-abi-variant", Mappings);
+  }
+  appendToCompilerUsed(M, Variants);
+}
 
 void w2n::lowerLoadAnchors(Module &M, TargetMachine &TM) {
   Triple T(M.getTargetTriple());
   unsigned VecBytes = vectorRegisterBytes(T, TM);
   unsigned PtrBytes = M.getDataLayout().getPointerSize();
+  removeFromUsedLists(M, [](Constant *C) {
+    auto *F = dyn_cast<Function>(C->stripPointerCasts());
+    return F && isAnchor(*F);
+  });
   SmallVector<CallInst *, 64> Keeps;
   for (Function &F : M)
-    if (F.getName().starts_with("w2n_keep_"))
+    if (isAnchor(F))
       for (User *U : F.users())
         if (auto *CI = dyn_cast<CallInst>(U))
           Keeps.push_back(CI);
@@ -111,7 +170,11 @@ void w2n::lowerLoadAnchors(Module &M, TargetMachine &TM) {
       anchorScalar(B, V, T, VecBytes);
     CI->eraseFromParent();
   }
-  for (Function &F : make_early_inc_range(M))
-    if (F.getName().starts_with("w2n_keep_") && F.use_empty())
+  for (Function &F : make_early_inc_range(M)) {
+    if (!isAnchor(F))
+      continue;
+    F.removeDeadConstantUsers(); // the old llvm.compiler.used array
+    if (F.use_empty())
       F.eraseFromParent();
+  }
 }

@@ -1,13 +1,15 @@
 //===- ElfLinker.cpp - lld as a library -----------------------------------===//
 //
 // lld's ELF driver reads its inputs from files, so the object goes to a private temporary file; the
-// output is linked to a temporary name next to the destination and renamed into place on success.
+// output is linked to a temporary name next to the destination and renamed into place on success
+// (unless the destination is a device or a pipe, such as /dev/null: it is then written through).
 // lld keeps global state, so lldMain is called once per process (the tool links one output).
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/Link.h"
 #include "lld/Common/Driver.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <unistd.h>
@@ -17,7 +19,29 @@ LLD_HAS_DRIVER(elf)
 using namespace w2n;
 using namespace llvm;
 
+/// True when Path exists and is not a regular file (a device such as /dev/null, a pipe): renaming a
+/// temporary file onto it would replace it, so the output is written through it instead.
+static bool isSpecialFile(const std::string &Path) {
+  sys::fs::file_status Status;
+  return !sys::fs::status(Path, Status) && sys::fs::exists(Status) && !sys::fs::is_regular_file(Status) &&
+         !sys::fs::is_directory(Status);
+}
+
+static Error writeThrough(const std::string &Path, StringRef Data) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return createStringError(EC, "cannot write '" + Path + "': " + EC.message());
+  OS << Data;
+  OS.close();
+  if (OS.has_error())
+    return createStringError(OS.error(), "cannot write '" + Path + "': " + OS.error().message());
+  return Error::success();
+}
+
 Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Executable) {
+  if (isSpecialFile(Path))
+    return writeThrough(Path, Data);
   SmallString<256> Temp;
   int FD;
   std::string Model = Path + ".tmp%%%%%%";
@@ -43,36 +67,71 @@ Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Exe
 
 Error w2n::linkExecutable(StringRef Object, const std::string &RuntimeArchive,
                           const std::string &Output) {
+  return linkExecutable(ArrayRef<std::string>{Object.str()}, RuntimeArchive, Output);
+}
+
+Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
+                          const std::string &Output) {
   if (!sys::fs::exists(RuntimeArchive))
     return createStringError(inconvertibleErrorCode(),
                              "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
-  SmallString<256> ObjPath;
-  int FD;
-  if (std::error_code EC = sys::fs::createTemporaryFile("w2n-module", "o", FD, ObjPath))
-    return createStringError(EC, "cannot create a temporary file: " + EC.message());
-  {
+  // One temporary file per object, removed whatever happens; lld gets them in the order given, which
+  // fixes the executable's layout.
+  std::vector<std::string> ObjPaths;
+  auto RemoveObjects = [&] {
+    for (const std::string &P : ObjPaths)
+      sys::fs::remove(P);
+  };
+  for (const std::string &Object : Objects) {
+    SmallString<256> ObjPath;
+    int FD;
+    if (std::error_code EC = sys::fs::createTemporaryFile("w2n-module", "o", FD, ObjPath)) {
+      RemoveObjects();
+      return createStringError(EC, "cannot create a temporary file: " + EC.message());
+    }
+    ObjPaths.push_back(std::string(ObjPath.str()));
     raw_fd_ostream OS(FD, true);
     OS << Object;
+    OS.close();
+    if (OS.has_error()) {
+      RemoveObjects();
+      return createStringError(OS.error(), "cannot write a temporary file: " + OS.error().message());
+    }
   }
   SmallString<256> TempOut;
+  int FD;
+  // Beside the destination, so the rename stays in one file system; in the temporary folder when the
+  // destination is a device or a pipe (its folder, e.g. /dev, is no place for files).
+  bool Special = isSpecialFile(Output);
   std::string Model = Output + ".tmp%%%%%%";
-  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, TempOut)) {
-    sys::fs::remove(ObjPath);
+  if (std::error_code EC = Special ? sys::fs::createTemporaryFile("w2n-exe", "", FD, TempOut)
+                                   : sys::fs::createUniqueFile(Model, FD, TempOut)) {
+    RemoveObjects();
     return createStringError(EC, "cannot create '" + Output + "': " + EC.message());
   }
   ::close(FD);
 
-  std::string ObjStr(ObjPath.str()), OutStr(TempOut.str());
+  std::string OutStr(TempOut.str());
   std::vector<const char *> Args = {"ld.lld", "-static", "-nostdlib", "--gc-sections",
                                     "-e", "_start", "--build-id=none", "-z", "noexecstack",
-                                    "-o", OutStr.c_str(), ObjStr.c_str(), RuntimeArchive.c_str()};
+                                    "-o", OutStr.c_str()};
+  for (const std::string &P : ObjPaths)
+    Args.push_back(P.c_str());
+  Args.push_back(RuntimeArchive.c_str());
   std::string Diag;
   raw_string_ostream DiagOS(Diag);
   lld::Result R = lld::lldMain(Args, outs(), DiagOS, {{lld::Gnu, &lld::elf::link}});
-  sys::fs::remove(ObjPath);
+  RemoveObjects();
   if (R.retCode != 0) {
     sys::fs::remove(TempOut);
     return createStringError(inconvertibleErrorCode(), "link failed: " + StringRef(DiagOS.str()).trim());
+  }
+  if (Special) {
+    auto Linked = MemoryBuffer::getFile(OutStr, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    sys::fs::remove(TempOut);
+    if (!Linked)
+      return createStringError(Linked.getError(), "cannot read the linked output: " + Linked.getError().message());
+    return writeThrough(Output, (*Linked)->getBuffer());
   }
   if (std::error_code EC = sys::fs::rename(TempOut, Output)) {
     sys::fs::remove(TempOut);

@@ -7,9 +7,10 @@
 //  - guard: on 64-bit hosts the runtime reserves 8 GiB + a guard region per memory, so
 //    base + zext(addr) + offset (at most 2^33 - 2 plus the access size) always lands in the reservation
 //    and pages beyond the current size fault; the runtime turns that fault into the trap. LLVM is free
-//    to delete a load whose value is unused, which would lose the trap, so every load is anchored with
-//    an empty inline asm that "uses" its value (anchorLoad, lowered by CodeGen/LoadAnchors.cpp): the
-//    load stays, the asm emits nothing.
+//    to delete a load whose value is unused, which would lose the trap, so every load is anchored: its
+//    value goes to a placeholder call that no pass may delete (anchorLoad; CodeGen/LoadAnchors.cpp
+//    lets it through the vectorizers, then lowers it to an empty inline asm): the load stays, the asm
+//    emits nothing.
 //  - explicit: compare addr + offset + size with the current size before the access.
 // Bulk operations (memory.fill/copy/init) always check their whole range first, as the spec says,
 // and then call llvm.memset/memmove/memcpy.
@@ -51,9 +52,10 @@ Value *FunctionTranslator::linearAddress(Value *Addr, uint64_t Offset, unsigned 
 void FunctionTranslator::anchorLoad(Value *Loaded) {
   if (MC.Opts.Bounds != BoundsChecks::Guard)
     return;
-  // A placeholder call, one per loaded type; CodeGen's lowerLoadAnchors replaces each with empty
-  // inline asm that takes the value in registers (split per target register class) before the
-  // optimisation pipeline runs, so no pass can delete the load.
+  // A placeholder call, one per loaded type. CodeGen's prepareLoadAnchors declares it as writing
+  // memory no IR can see (so no pass deletes it or the load) with vector variants (so loops still
+  // vectorize); lowerLoadAnchors replaces it after the pipeline with empty inline asm that takes the
+  // value in registers (split per target register class), which the code generator cannot delete.
   Type *Ty = Loaded->getType();
   std::string Name;
   raw_string_ostream(Name) << "w2n_keep_" << *Ty;

@@ -31,6 +31,7 @@ struct Options {
   std::string ModuleName, Header;
   std::vector<std::string> Dirs, Env, TcpListen;
   bool PrintTargets = false, Verbose = false;
+  unsigned Threads = 0; // code generation threads for executables; 0: all cores
 };
 
 int reportError(const std::string &File, Error E) {
@@ -155,35 +156,39 @@ int run(const Options &O, const char *Argv0) {
       return reportError(O.Input, std::move(E));
     return 0;
   }
+  if (O.Emit == "exe") {
+    // A large module is compiled in partitions on --threads threads; the bytes never depend on it.
+    auto Objects = emitObjects(**IR, **TM, O.Threads);
+    if (!Objects)
+      return reportError(O.Input, Objects.takeError());
+    if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output))
+      return reportError(O.Input, std::move(E));
+    return 0;
+  }
   auto Emitted = emit(**IR, **TM, O.Emit == "asm" ? EmitKind::Assembly : EmitKind::Object);
   if (!Emitted)
     return reportError(O.Input, Emitted.takeError());
-  if (O.Emit == "asm" || O.Emit == "obj" || O.Emit == "lib") {
-    if (Output == "-") {
-      outs() << *Emitted;
-      return 0;
-    }
-    if (O.Emit == "lib") {
-      std::string Runtime = runtimeArchive(Argv0, *Target, "libw2nembed.a");
-      if (!sys::fs::exists(Runtime))
-        return fail("--emit=lib: no embedding runtime for " + Target->Name + " (" + Runtime +
-                    "); use --emit=obj and link the runtime yourself");
-      if (Error E = writeStaticLibrary(*Emitted, TO.ModuleName + ".o", Runtime, Output))
-        return reportError(O.Input, std::move(E));
-    } else if (Error E = writeFileAtomically(Output, *Emitted, false)) {
-      return reportError(O.Input, std::move(E));
-    }
-    if (!Header.empty()) {
-      std::string Text = writeEmbedHeader(*Module, TO.ModuleName, sys::path::filename(O.Input).str());
-      if (Error E = writeFileAtomically(Header, Text, false)) {
-        sys::fs::remove(Output); // never half an output
-        return reportError(O.Input, std::move(E));
-      }
-    }
+  if (Output == "-") {
+    outs() << *Emitted;
     return 0;
   }
-  if (Error E = linkExecutable(*Emitted, runtimeArchive(Argv0, *Target), Output))
+  if (O.Emit == "lib") {
+    std::string Runtime = runtimeArchive(Argv0, *Target, "libw2nembed.a");
+    if (!sys::fs::exists(Runtime))
+      return fail("--emit=lib: no embedding runtime for " + Target->Name + " (" + Runtime +
+                  "); use --emit=obj and link the runtime yourself");
+    if (Error E = writeStaticLibrary(*Emitted, TO.ModuleName + ".o", Runtime, Output))
+      return reportError(O.Input, std::move(E));
+  } else if (Error E = writeFileAtomically(Output, *Emitted, false)) {
     return reportError(O.Input, std::move(E));
+  }
+  if (!Header.empty()) {
+    std::string Text = writeEmbedHeader(*Module, TO.ModuleName, sys::path::filename(O.Input).str());
+    if (Error E = writeFileAtomically(Header, Text, false)) {
+      sys::fs::remove(Output); // never half an output
+      return reportError(O.Input, std::move(E));
+    }
+  }
   return 0;
 }
 
@@ -217,6 +222,10 @@ int main(int argc, char **argv) {
   App.add_option("--tcp-listen", O.TcpListen,
                  "Listen on a TCP socket at start-up, handed to the program as a preopened socket fd after the "
                  "directories: IPV4ADDRESS:PORT (repeatable)");
+  App.add_option("--threads", O.Threads,
+                 "Code generation threads for an executable (default 0: all cores); the output is the same "
+                 "whatever the number")
+      ->check(CLI::NonNegativeNumber);
   App.add_flag("--print-targets", O.PrintTargets, "List the supported targets and exit");
   try {
     App.parse(argc, argv);
