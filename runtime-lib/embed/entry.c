@@ -15,8 +15,8 @@
  *
  * The handler is installed with SA_NODEFER so that jumping out of it leaves the signal mask as it was,
  * which lets the entry use _setjmp (no system call per entry). It runs on an alternate signal stack
- * that each thread gets on its first entry (unless it has one), because a stack overflow leaves no
- * room on the faulting stack.
+ * that each thread gets on its first entry (unless it has one; freed when the thread exits), because
+ * a stack overflow leaves no room on the faulting stack.
  *
  * The stack limit (w2n_stack_limit, thread-local, compared by generated code on function entry) is
  * the bottom of the thread's stack as pthread_getattr_np reports it plus a margin for host and runtime
@@ -121,12 +121,27 @@ static void install_handlers(void) {
   sigaction(SIGBUS, &sa, &previous_bus);
 }
 
+static pthread_key_t altstack_key;
+
+/* At thread exit: the alternate stack we gave the thread is switched off and freed. */
+static void release_altstack(void *stack) {
+  stack_t off = {.ss_sp = NULL, .ss_flags = SS_DISABLE, .ss_size = 0};
+  sigaltstack(&off, NULL);
+  free(stack);
+}
+
+static void install_once(void) {
+  pthread_key_create(&altstack_key, release_altstack);
+  install_handlers();
+}
+
 static void prepare_thread(void) {
-  pthread_once(&handlers_once, install_handlers);
+  pthread_once(&handlers_once, install_once);
   stack_t old;
   if (sigaltstack(NULL, &old) == 0 && (old.ss_flags & SS_DISABLE)) {
     stack_t ss = {.ss_sp = malloc(ALTSTACK_SIZE), .ss_flags = 0, .ss_size = ALTSTACK_SIZE};
-    if (ss.ss_sp) sigaltstack(&ss, NULL);
+    if (ss.ss_sp && sigaltstack(&ss, NULL) == 0) pthread_setspecific(altstack_key, ss.ss_sp);
+    else free(ss.ss_sp);
   }
   pthread_attr_t attr;
   void *addr = NULL;
