@@ -165,12 +165,15 @@ w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptL
     Opts.FloatABIType = FloatABI::Hard;
   if (T.Triple.isRISCV64())
     Opts.MCOptions.ABIName = "lp64d";
+  // Checked before anything is built for the CPU: LLVM warns "not a recognized processor" (on stderr,
+  // once per subtarget it creates) and carries on with a generic one.
+  std::unique_ptr<MCSubtargetInfo> STI(LT->createMCSubtargetInfo(T.Triple.str(), "", ""));
+  if (!STI || !STI->isCPUStringValid(CPU))
+    return createStringError(inconvertibleErrorCode(),
+                             "unknown CPU '" + CPU + "' for target " + T.Name);
   auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts, Reloc::Static,
                                      CodeModel::Small, codeGenLevel(O));
   if (!TM)
     return createStringError(inconvertibleErrorCode(), "cannot create a target machine for " + T.Name);
-  if (!LT->createMCSubtargetInfo(T.Triple.str(), CPU, "")->isCPUStringValid(CPU))
-    return createStringError(inconvertibleErrorCode(),
-                             "unknown CPU '" + CPU + "' for target " + T.Name);
   return std::unique_ptr<TargetMachine>(TM);
 }
