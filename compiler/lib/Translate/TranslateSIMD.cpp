@@ -111,7 +111,22 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
       unsigned Bits = Lane->getPrimitiveSizeInBits();
       Value *Quiet = ConstantInt::get(IntTy, APInt::getOneBitSet(Bits, Bits == 32 ? 22 : 51));
       Value *NaNs = B.CreateSExt(B.CreateFCmpUNO(L, R), IntTy);
-      Value *M = B.CreateBitCast(B.CreateBinaryIntrinsic(ID, L, R), IntTy);
+      Value *M;
+      if (MC.Triple.isARM() && Lane->isDoubleTy()) {
+        // LLVM 19 cannot select llvm.minimum/maximum.v2f64 for 32-bit Arm at -O0 ("Cannot select:
+        // setcc i64", from its expansion of the f64 lanes); spelt out as for scalar f64 in
+        // TranslateNumeric.cpp: ordered lanes give the smaller (larger) one, equal lanes (-0 and +0
+        // included) the OR (AND) of their bits, so min(-0, +0) = -0 and max(-0, +0) = +0, NaN lanes
+        // a NaN (quieted below).
+        bool Min = ID == Intrinsic::minimum;
+        Value *LI = B.CreateBitCast(L, IntTy), *RI = B.CreateBitCast(R, IntTy);
+        Value *Equal = B.CreateBitCast(Min ? B.CreateOr(LI, RI) : B.CreateAnd(LI, RI), Ty);
+        Value *V = B.CreateSelect(B.CreateFCmpOLT(L, R), Min ? L : R,
+                                  B.CreateSelect(B.CreateFCmpOGT(L, R), Min ? R : L, Equal));
+        M = B.CreateBitCast(B.CreateSelect(B.CreateFCmpUNO(L, R), B.CreateFAdd(L, R), V), IntTy);
+      } else {
+        M = B.CreateBitCast(B.CreateBinaryIntrinsic(ID, L, R), IntTy);
+      }
       return B.CreateOr(M, B.CreateAnd(NaNs, Quiet));
     });
   };
