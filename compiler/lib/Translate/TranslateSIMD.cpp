@@ -130,6 +130,21 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
       return B.CreateOr(M, B.CreateAnd(NaNs, Quiet));
     });
   };
+  // ceil/floor/trunc: on RISC-V, LLVM 19 lowers each lane (no vector extension in RV64GC) to a
+  // sequence that returns a signaling NaN unchanged (see Rounding in TranslateNumeric.cpp); set the
+  // quiet bit of NaN lanes there.
+  auto Rounding = [&](Intrinsic::ID ID) {
+    Unary([&](Value *V) -> Value * {
+      Value *R = B.CreateUnaryIntrinsic(ID, V);
+      if (!MC.Triple.isRISCV())
+        return R;
+      Type *IntTy = VectorType::getInteger(Ty);
+      unsigned Bits = Lane->getPrimitiveSizeInBits();
+      Value *Quiet = ConstantInt::get(IntTy, APInt::getOneBitSet(Bits, Bits == 32 ? 22 : 51));
+      Value *NaNs = B.CreateSExt(B.CreateFCmpUNO(R, R), IntTy);
+      return B.CreateOr(B.CreateBitCast(R, IntTy), B.CreateAnd(NaNs, Quiet));
+    });
+  };
   auto Arith = [&](Instruction::BinaryOps Opc) {
     Binary([&](Value *L, Value *R) { return B.CreateBinOp(Opc, L, R); });
   };
@@ -404,9 +419,9 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
   case Op::F32x4Abs: case Op::F64x2Abs: Intrinsic1(Intrinsic::fabs); return true;
   case Op::F32x4Neg: case Op::F64x2Neg: Unary([&](Value *V) { return B.CreateFNeg(V); }); return true;
   case Op::F32x4Sqrt: case Op::F64x2Sqrt: Intrinsic1(Intrinsic::sqrt); return true;
-  case Op::F32x4Ceil: case Op::F64x2Ceil: Intrinsic1(Intrinsic::ceil); return true;
-  case Op::F32x4Floor: case Op::F64x2Floor: Intrinsic1(Intrinsic::floor); return true;
-  case Op::F32x4Trunc: case Op::F64x2Trunc: Intrinsic1(Intrinsic::trunc); return true;
+  case Op::F32x4Ceil: case Op::F64x2Ceil: Rounding(Intrinsic::ceil); return true;
+  case Op::F32x4Floor: case Op::F64x2Floor: Rounding(Intrinsic::floor); return true;
+  case Op::F32x4Trunc: case Op::F64x2Trunc: Rounding(Intrinsic::trunc); return true;
   case Op::F32x4Nearest: case Op::F64x2Nearest: Intrinsic1(Intrinsic::nearbyint); return true;
   case Op::F32x4Add: case Op::F64x2Add: Arith(Instruction::FAdd); return true;
   case Op::F32x4Sub: case Op::F64x2Sub: Arith(Instruction::FSub); return true;
