@@ -15,6 +15,9 @@
 #define WASM_STACK_HEADROOM (256u << 10)
 
 void *w2n_stack_limit;
+#if W2N_ARCH_ILP32
+int w2n_sys_time32; /* sys.h: set once the kernel lacks the *_time64 calls (before Linux 5.1) */
+#endif
 uintptr_t w2n_stack_guard_lo, w2n_stack_guard_hi;
 
 extern int32_t w2n_arch_call_on_stack(int32_t (*fn)(void), void *stack_top);

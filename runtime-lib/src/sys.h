@@ -7,8 +7,8 @@
  * glibc's), defined here because no system headers are used; all targets are little-endian. The
  * layouts hold for both 64-bit and 32-bit (ILP32) targets: fields are declared so that natural
  * alignment gives the kernel's offsets on each. On ILP32 targets (arch.h defines W2N_ARCH_ILP32) the
- * calls that take or return 64-bit file offsets or times use the kernel's 64-bit variants; see the
- * wrappers at the end.
+ * calls that take or return 64-bit file offsets or times use the kernel's 64-bit variants (with a
+ * fallback for the time calls on kernels before 5.1); see the wrappers at the end.
  */
 #ifndef W2N_SYS_H
 #define W2N_SYS_H
@@ -37,6 +37,7 @@
 #define W2N_ENAMETOOLONG 36
 #define W2N_ENOSYS 38
 #define W2N_ELOOP 40
+#define W2N_EOVERFLOW 75
 
 /* ---- open / *at flags ---- */
 #define W2N_O_RDONLY 0
@@ -245,10 +246,65 @@ static inline int64_t sys_lseek(int fd, int64_t off, int whence) {
 static inline long sys_ftruncate(int fd, int64_t len) { return W2N_SC(W2N_NR_ftruncate64, fd, 0, W2N_LO(len), W2N_HI(len), 0, 0); }
 static inline long sys_fallocate(int fd, int mode, int64_t off, int64_t len) { return W2N_SC(W2N_NR_fallocate, fd, mode, W2N_LO(off), W2N_HI(off), W2N_LO(len), W2N_HI(len)); }
 static inline long sys_fadvise64(int fd, int64_t off, int64_t len, int advice) { return W2N_SC(W2N_NR_arm_fadvise64_64, fd, advice, W2N_LO(off), W2N_HI(off), W2N_LO(len), W2N_HI(len)); }
-static inline long sys_utimensat(int dirfd, const char *path, const struct w2n_timespec *ts, int flags) { return W2N_SC(W2N_NR_utimensat_time64, dirfd, path, ts, flags, 0, 0); }
-static inline long sys_ppoll(struct w2n_pollfd *fds, unsigned long n, const struct w2n_timespec *ts) { return W2N_SC(W2N_NR_ppoll_time64, fds, n, ts, 0, 8, 0); }
-static inline long sys_clock_gettime(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_gettime64, clk, ts, 0, 0, 0, 0); }
-static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_getres_time64, clk, ts, 0, 0, 0, 0); }
+/* The *_time64 calls exist from Linux 5.1; older kernels (still common on 32-bit ARM boards) answer
+ * ENOSYS. Then the old calls with a 32-bit time_t are used, converting the timespecs: a time that
+ * does not fit (after January 2038) fails with EOVERFLOW instead of wrapping. w2n_sys_time32 (in
+ * start.c) is set on the first ENOSYS so later calls go straight to the old ones; the runtime's
+ * self-test sets it to exercise this path on kernels that have the time64 calls. */
+extern int w2n_sys_time32;
+struct w2n_timespec32 {
+  int32_t tv_sec;
+  int32_t tv_nsec;
+};
+static inline int w2n_time64_missing(long r) {
+  if (r != -W2N_ENOSYS) return 0;
+  w2n_sys_time32 = 1;
+  return 1;
+}
+static inline long w2n_timespec_to32(const struct w2n_timespec *in, struct w2n_timespec32 *out) {
+  int special = in->tv_nsec == W2N_UTIME_NOW || in->tv_nsec == W2N_UTIME_OMIT; /* seconds ignored */
+  if (!special && in->tv_sec != (int32_t)in->tv_sec) return -W2N_EOVERFLOW;
+  out->tv_sec = special ? 0 : (int32_t)in->tv_sec;
+  out->tv_nsec = (int32_t)in->tv_nsec;
+  return 0;
+}
+static inline long sys_utimensat(int dirfd, const char *path, const struct w2n_timespec *ts, int flags) {
+  long r;
+  if (!w2n_sys_time32 && !w2n_time64_missing(r = W2N_SC(W2N_NR_utimensat_time64, dirfd, path, ts, flags, 0, 0)))
+    return r;
+  struct w2n_timespec32 t[2];
+  if (ts && ((r = w2n_timespec_to32(&ts[0], &t[0])) < 0 || (r = w2n_timespec_to32(&ts[1], &t[1])) < 0)) return r;
+  return W2N_SC(W2N_NR_utimensat, dirfd, path, ts ? t : NULL, flags, 0, 0);
+}
+static inline long sys_ppoll(struct w2n_pollfd *fds, unsigned long n, const struct w2n_timespec *ts) {
+  long r;
+  if (!w2n_sys_time32 && !w2n_time64_missing(r = W2N_SC(W2N_NR_ppoll_time64, fds, n, ts, 0, 8, 0)))
+    return r;
+  struct w2n_timespec32 t;
+  if (ts && (r = w2n_timespec_to32(ts, &t)) < 0) return r;
+  return W2N_SC(W2N_NR_ppoll, fds, n, ts ? &t : NULL, 0, 8, 0);
+}
+static inline long w2n_clock_call32(long nr, int clk, struct w2n_timespec *ts) {
+  struct w2n_timespec32 t;
+  long r = W2N_SC(nr, clk, &t, 0, 0, 0, 0);
+  if (r == 0) {
+    ts->tv_sec = t.tv_sec;
+    ts->tv_nsec = t.tv_nsec;
+  }
+  return r;
+}
+static inline long sys_clock_gettime(int clk, struct w2n_timespec *ts) {
+  long r;
+  if (!w2n_sys_time32 && !w2n_time64_missing(r = W2N_SC(W2N_NR_clock_gettime64, clk, ts, 0, 0, 0, 0)))
+    return r;
+  return w2n_clock_call32(W2N_NR_clock_gettime, clk, ts);
+}
+static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) {
+  long r;
+  if (!w2n_sys_time32 && !w2n_time64_missing(r = W2N_SC(W2N_NR_clock_getres_time64, clk, ts, 0, 0, 0, 0)))
+    return r;
+  return w2n_clock_call32(W2N_NR_clock_getres, clk, ts);
+}
 /* mmap2 takes the offset in 4096-byte units. */
 static inline void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off) { return (void *)W2N_SC(W2N_NR_mmap2, addr, len, prot, flags, fd, off >> 12); }
 /* Only 32-bit linear memories move (memory.c). */

@@ -58,6 +58,9 @@ int32_t w2n_wasi_sock_recv(w2n_memory *, int32_t, int32_t, int32_t, int32_t, int
 int32_t w2n_wasi_sock_shutdown(w2n_memory *, int32_t, int32_t);
 void w2n_wasi_proc_exit(w2n_memory *, int32_t);
 extern int w2n_sandbox_disable_openat2;
+#if UINTPTR_MAX <= 0xffffffffu
+extern int w2n_sys_time32;
+#endif
 double w2n_soft_sqrt(double);
 float w2n_soft_sqrtf(float);
 double floor(double), ceil(double), trunc(double), rint(double), nearbyint(double), sqrt(double);
@@ -376,6 +379,23 @@ static int32_t open_file(int dirfd, const char *p, int32_t oflags, int follow, i
   *fd_out = r ? -1 : (int32_t)u32at(RES);
   return r;
 }
+
+#if UINTPTR_MAX <= 0xffffffffu
+/* What only the 32-bit-time fallback does: the wall clock read through a 32-bit time_t is still in
+ * nanoseconds since 1970 (after 2020-09-13, 1.6e18 ns), and a timestamp after January 2038 cannot be
+ * set through it: WASI overflow (61) rather than a wrapped, wrong time. */
+static void test_time32(void) {
+  CHECK_EQ(w2n_wasi_clock_time_get(&mem, 0, 0, RES), 0);
+  CHECK(u64at(RES) > 1600000000ull * 1000000000ull);
+  int32_t fd;
+  CHECK_EQ(open_file(3, "inside.txt", 0, 0, &fd), 0);
+  CHECK_EQ(w2n_wasi_fd_filestat_set_times(&mem, fd, 0, 3000000000ull * 1000000000ull, 4), 61);
+  CHECK_EQ(w2n_wasi_fd_filestat_set_times(&mem, fd, 0, 2000000000ull * 1000000000ull, 4), 0);
+  CHECK_EQ(w2n_wasi_fd_filestat_get(&mem, fd, BIG), 0);
+  CHECK_EQ(u64at(BIG + 48), 2000000000ull * 1000000000ull);
+  w2n_wasi_fd_close(&mem, fd);
+}
+#endif
 
 static void test_files(void) {
   /* preopens */
@@ -711,6 +731,11 @@ int32_t w2n_module_main(void) {
   else if (IS("files_fallback")) { w2n_sandbox_disable_openat2 = 1; test_files(); }
   else if (IS("escape")) test_escape();
   else if (IS("escape_fallback")) { w2n_sandbox_disable_openat2 = 1; test_escape(); }
+#if UINTPTR_MAX <= 0xffffffffu
+  /* 32-bit ARM on a kernel without the *_time64 calls: test_files's clocks, poll_oneoff timeouts and
+   * filestat_set_times through the old 32-bit-time calls. */
+  else if (IS("files_time32")) { w2n_sys_time32 = 1; test_time32(); test_files(); }
+#endif
   else { out("unknown mode\n"); return 2; }
   if (failures) { out("FAILED\n"); return 1; }
   out("ok\n");

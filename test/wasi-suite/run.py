@@ -15,6 +15,11 @@ and run; its specification NAME.json (doc/specification.md; defaults when absent
 or, in the operation-based form, a list of run / read / wait operations (connect, send and recv
 operations and the "sockets"/"http" proposals are not supported: such tests are skipped).
 
+Cross targets (--target=aarch64-linux, armv7-linux, riscv64-linux) are compiled on this host and run under
+qemu-user-static (qemu-aarch64-static, qemu-arm-static, qemu-riscv64-static). --tests FILE runs only the
+tests FILE lists ('lang/name' per line, # comments), failing if one of them is not in the suite, so that a
+subset cannot shrink silently when the suite changes (lit runs cross-subset.txt this way per cross target).
+
 Prints PASS/FAIL/SKIP per test and ends with "N passed, M failed, K skipped"; exits 1 if any failed.
 """
 import argparse
@@ -141,6 +146,7 @@ def main():
                     help="the wasi-testsuite folder (holding c/, rust/, assemblyscript/)")
     ap.add_argument("--target", default="", help="wasm2native target (cross targets run under qemu-user-static)")
     ap.add_argument("--filter", default="", help="only tests whose 'lang/name' contains this substring")
+    ap.add_argument("--tests", default="", help="only the tests listed in this file ('lang/name' per line)")
     ap.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("-O", "--opt", default="1", help="optimisation level passed to wasm2native (default 1)")
     ap.add_argument("--timeout", type=int, default=0, help="run time limit per test in seconds")
@@ -163,6 +169,15 @@ def main():
                 label = sub.split("/")[0] + "/" + f[:-5]
                 if opts.filter in label:
                     tests.append((label, d, f[:-5]))
+    if opts.tests:
+        with open(opts.tests, encoding="utf-8") as f:
+            wanted = [l.split("#", 1)[0].strip() for l in f]
+        wanted = [w for w in wanted if w]
+        missing = sorted(set(wanted) - {label for label, _, _ in tests})
+        if missing:
+            print("error: %s lists tests not in %s: %s" % (opts.tests, opts.suite, ", ".join(missing)), file=sys.stderr)
+            return 2
+        tests = [t for t in tests if t[0] in set(wanted)]
     if not tests:
         print("error: no tests found in %s" % opts.suite, file=sys.stderr)
         return 2

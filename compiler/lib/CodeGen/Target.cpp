@@ -31,19 +31,76 @@ const std::vector<TargetInfo> &w2n::supportedTargets() {
   return Targets;
 }
 
-Expected<TargetInfo> w2n::resolveTarget(const std::string &Spec) {
-  Triple Want(Spec.empty() ? sys::getDefaultTargetTriple() : Spec);
-  for (const TargetInfo &T : supportedTargets()) {
-    if (Spec == T.Name)
-      return T;
-    if (Want.getArch() == T.Triple.getArch() && Want.getOS() == Triple::Linux)
-      return T;
-  }
+static Error unsupportedTarget(const std::string &Spec, const std::string &Why) {
   std::string Names;
   for (const TargetInfo &T : supportedTargets())
     Names += " " + T.Name;
-  return createStringError(inconvertibleErrorCode(),
-                           "unsupported target '" + Spec + "' (supported:" + Names + ")");
+  return createStringError(inconvertibleErrorCode(), "unsupported target '" + Spec + "'" +
+                                                         (Why.empty() ? "" : ": " + Why) +
+                                                         " (supported:" + Names + ")");
+}
+
+// Application-profile ARM architectures whose CPUs run our ARMv7-A code. No version ("arm-linux-gnueabihf")
+// is Debian's armhf triple, whose baseline is ARMv7-A; v7ve is ARMv7-A with virtualization (Cortex-A7,
+// A15); v8/v9 CPUs run it in AArch32 state (armv8l). M and R profiles, Apple's v7s/v7k and ARMv6 or
+// older do not.
+static bool isARMv7AOrLater(Triple::SubArchType Sub) {
+  switch (Sub) {
+  case Triple::NoSubArch:
+  case Triple::ARMSubArch_v7:
+  case Triple::ARMSubArch_v7ve:
+  case Triple::ARMSubArch_v8:
+  case Triple::ARMSubArch_v8_1a:
+  case Triple::ARMSubArch_v8_2a:
+  case Triple::ARMSubArch_v8_3a:
+  case Triple::ARMSubArch_v8_4a:
+  case Triple::ARMSubArch_v8_5a:
+  case Triple::ARMSubArch_v8_6a:
+  case Triple::ARMSubArch_v8_7a:
+  case Triple::ARMSubArch_v8_8a:
+  case Triple::ARMSubArch_v8_9a:
+  case Triple::ARMSubArch_v9:
+  case Triple::ARMSubArch_v9_1a:
+  case Triple::ARMSubArch_v9_2a:
+  case Triple::ARMSubArch_v9_3a:
+  case Triple::ARMSubArch_v9_4a:
+  case Triple::ARMSubArch_v9_5a:
+    return true;
+  default:
+    return false;
+  }
+}
+
+// A --target value is one of our names, or an LLVM triple in any of its usual spellings
+// (aarch64-linux-gnu, aarch64-unknown-linux-gnu, arm64-linux, arm-linux-gnueabihf, riscv64-linux-gnu...),
+// normalized first because Triple's constructor reads components by position (so "aarch64-linux-gnu"
+// would have vendor "linux" and no OS). A bare architecture ("aarch64", "armv7", "riscv64") means
+// Linux, the only OS there is a runtime for. 32-bit ARM triples are only accepted when the code we
+// generate runs there: ARMv7-A or later (AArch32 on ARMv8 included), hard-float; an ARMv6 board or a
+// soft-float (armel) triple is refused rather than given an executable that dies with SIGILL or an
+// object that does not link with the user's soft-float code.
+Expected<TargetInfo> w2n::resolveTarget(const std::string &Spec) {
+  for (const TargetInfo &T : supportedTargets())
+    if (Spec == T.Name)
+      return T;
+  Triple Want(Spec.empty() ? sys::getDefaultTargetTriple() : Triple::normalize(Spec));
+  bool BareArch = !Spec.empty() && Spec.find('-') == std::string::npos;
+  if (Want.getOS() != Triple::Linux && !(BareArch && Want.getOS() == Triple::UnknownOS))
+    return unsupportedTarget(Spec, "only Linux is supported");
+  for (const TargetInfo &T : supportedTargets()) {
+    if (Want.getArch() != T.Triple.getArch())
+      continue;
+    if (Want.isARM()) {
+      if (!isARMv7AOrLater(Want.getSubArch()))
+        return unsupportedTarget(Spec, "armv7-linux code needs an ARMv7-A CPU or later");
+      Triple::EnvironmentType Env = Want.getEnvironment();
+      if (Env != Triple::GNUEABIHF && Env != Triple::MuslEABIHF && Env != Triple::EABIHF &&
+          Env != Triple::UnknownEnvironment)
+        return unsupportedTarget(Spec, "armv7-linux is hard-float (gnueabihf)");
+    }
+    return T;
+  }
+  return unsupportedTarget(Spec, "");
 }
 
 // Features of the baseline CPU (used with the target's DefaultCPU): what clang enables for
@@ -109,13 +166,16 @@ w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptL
     Opts.FloatABIType = FloatABI::Hard;
   if (T.Triple.isRISCV64())
     Opts.MCOptions.ABIName = "lp64d";
+  // Checked before anything is built for the CPU: LLVM warns "not a recognized processor" (on stderr,
+  // once per subtarget it creates) and carries on with a generic one.
+  std::unique_ptr<MCSubtargetInfo> STI(LT->createMCSubtargetInfo(T.Triple.str(), "", ""));
+  if (!STI || !STI->isCPUStringValid(CPU))
+    return createStringError(inconvertibleErrorCode(),
+                             "unknown CPU '" + CPU + "' for target " + T.Name);
   auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts,
                                      PositionIndependent ? Reloc::PIC_ : Reloc::Static,
                                      CodeModel::Small, codeGenLevel(O));
   if (!TM)
     return createStringError(inconvertibleErrorCode(), "cannot create a target machine for " + T.Name);
-  if (!LT->createMCSubtargetInfo(T.Triple.str(), CPU, "")->isCPUStringValid(CPU))
-    return createStringError(inconvertibleErrorCode(),
-                             "unknown CPU '" + CPU + "' for target " + T.Name);
   return std::unique_ptr<TargetMachine>(TM);
 }

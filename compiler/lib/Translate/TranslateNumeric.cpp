@@ -136,6 +136,15 @@ bool FunctionTranslator::emitNumeric(const Instr &I) {
       return IsIdentityLike(L) || IsIdentityLike(R) ? Quiet(V) : V;
     });
   };
+  // ceil/floor/trunc. LLVM 19's RISC-V lowering (no Zfa) converts to an integer and back only when
+  // |x| < 2^23 (2^52) and otherwise returns x itself, so a signaling NaN comes back signaling; wasm
+  // wants it quiet. Other targets' instructions (roundss, frintm, the runtime's libm on armv7) quiet it.
+  auto Rounding = [&](Intrinsic::ID ID) {
+    Unary([&](Value *V) -> Value * {
+      Value *R = B.CreateUnaryIntrinsic(ID, V);
+      return MC.Triple.isRISCV() ? Quiet(R) : R;
+    });
+  };
   auto MinMax = [&](Intrinsic::ID ID) {
     Binary([&](Value *L, Value *R) -> Value * {
       // LLVM 19 cannot select llvm.minimum/maximum.f64 for 32-bit Arm ("Cannot select: setcc i64"):
@@ -203,9 +212,9 @@ bool FunctionTranslator::emitNumeric(const Instr &I) {
   // float arithmetic
   case Op::F32Abs: case Op::F64Abs: Intrinsic1(Intrinsic::fabs); return true;
   case Op::F32Neg: case Op::F64Neg: Unary([&](Value *V) { return B.CreateFNeg(V); }); return true;
-  case Op::F32Ceil: case Op::F64Ceil: Intrinsic1(Intrinsic::ceil); return true;
-  case Op::F32Floor: case Op::F64Floor: Intrinsic1(Intrinsic::floor); return true;
-  case Op::F32Trunc: case Op::F64Trunc: Intrinsic1(Intrinsic::trunc); return true;
+  case Op::F32Ceil: case Op::F64Ceil: Rounding(Intrinsic::ceil); return true;
+  case Op::F32Floor: case Op::F64Floor: Rounding(Intrinsic::floor); return true;
+  case Op::F32Trunc: case Op::F64Trunc: Rounding(Intrinsic::trunc); return true;
   case Op::F32Nearest: case Op::F64Nearest: Intrinsic1(Intrinsic::nearbyint); return true;
   case Op::F32Sqrt: case Op::F64Sqrt: Intrinsic1(Intrinsic::sqrt); return true;
   case Op::F32Add: case Op::F64Add: FArith(Instruction::FAdd); return true;

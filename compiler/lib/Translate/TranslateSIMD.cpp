@@ -111,8 +111,38 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
       unsigned Bits = Lane->getPrimitiveSizeInBits();
       Value *Quiet = ConstantInt::get(IntTy, APInt::getOneBitSet(Bits, Bits == 32 ? 22 : 51));
       Value *NaNs = B.CreateSExt(B.CreateFCmpUNO(L, R), IntTy);
-      Value *M = B.CreateBitCast(B.CreateBinaryIntrinsic(ID, L, R), IntTy);
+      Value *M;
+      if (MC.Triple.isARM() && Lane->isDoubleTy()) {
+        // LLVM 19 cannot select llvm.minimum/maximum.v2f64 for 32-bit Arm at -O0 ("Cannot select:
+        // setcc i64", from its expansion of the f64 lanes); spelt out as for scalar f64 in
+        // TranslateNumeric.cpp: ordered lanes give the smaller (larger) one, equal lanes (-0 and +0
+        // included) the OR (AND) of their bits, so min(-0, +0) = -0 and max(-0, +0) = +0, NaN lanes
+        // a NaN (quieted below).
+        bool Min = ID == Intrinsic::minimum;
+        Value *LI = B.CreateBitCast(L, IntTy), *RI = B.CreateBitCast(R, IntTy);
+        Value *Equal = B.CreateBitCast(Min ? B.CreateOr(LI, RI) : B.CreateAnd(LI, RI), Ty);
+        Value *V = B.CreateSelect(B.CreateFCmpOLT(L, R), Min ? L : R,
+                                  B.CreateSelect(B.CreateFCmpOGT(L, R), Min ? R : L, Equal));
+        M = B.CreateBitCast(B.CreateSelect(B.CreateFCmpUNO(L, R), B.CreateFAdd(L, R), V), IntTy);
+      } else {
+        M = B.CreateBitCast(B.CreateBinaryIntrinsic(ID, L, R), IntTy);
+      }
       return B.CreateOr(M, B.CreateAnd(NaNs, Quiet));
+    });
+  };
+  // ceil/floor/trunc: on RISC-V, LLVM 19 lowers each lane (no vector extension in RV64GC) to a
+  // sequence that returns a signaling NaN unchanged (see Rounding in TranslateNumeric.cpp); set the
+  // quiet bit of NaN lanes there.
+  auto Rounding = [&](Intrinsic::ID ID) {
+    Unary([&](Value *V) -> Value * {
+      Value *R = B.CreateUnaryIntrinsic(ID, V);
+      if (!MC.Triple.isRISCV())
+        return R;
+      Type *IntTy = VectorType::getInteger(Ty);
+      unsigned Bits = Lane->getPrimitiveSizeInBits();
+      Value *Quiet = ConstantInt::get(IntTy, APInt::getOneBitSet(Bits, Bits == 32 ? 22 : 51));
+      Value *NaNs = B.CreateSExt(B.CreateFCmpUNO(R, R), IntTy);
+      return B.CreateOr(B.CreateBitCast(R, IntTy), B.CreateAnd(NaNs, Quiet));
     });
   };
   auto Arith = [&](Instruction::BinaryOps Opc) {
@@ -389,9 +419,9 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
   case Op::F32x4Abs: case Op::F64x2Abs: Intrinsic1(Intrinsic::fabs); return true;
   case Op::F32x4Neg: case Op::F64x2Neg: Unary([&](Value *V) { return B.CreateFNeg(V); }); return true;
   case Op::F32x4Sqrt: case Op::F64x2Sqrt: Intrinsic1(Intrinsic::sqrt); return true;
-  case Op::F32x4Ceil: case Op::F64x2Ceil: Intrinsic1(Intrinsic::ceil); return true;
-  case Op::F32x4Floor: case Op::F64x2Floor: Intrinsic1(Intrinsic::floor); return true;
-  case Op::F32x4Trunc: case Op::F64x2Trunc: Intrinsic1(Intrinsic::trunc); return true;
+  case Op::F32x4Ceil: case Op::F64x2Ceil: Rounding(Intrinsic::ceil); return true;
+  case Op::F32x4Floor: case Op::F64x2Floor: Rounding(Intrinsic::floor); return true;
+  case Op::F32x4Trunc: case Op::F64x2Trunc: Rounding(Intrinsic::trunc); return true;
   case Op::F32x4Nearest: case Op::F64x2Nearest: Intrinsic1(Intrinsic::nearbyint); return true;
   case Op::F32x4Add: case Op::F64x2Add: Arith(Instruction::FAdd); return true;
   case Op::F32x4Sub: case Op::F64x2Sub: Arith(Instruction::FSub); return true;

@@ -9,7 +9,8 @@
  * ARM has its own syscall table (arch/arm/tools/syscall.tbl), and being 32-bit it defines
  * W2N_ARCH_ILP32: sys.h then uses the 64-bit-offset calls (_llseek, ftruncate64, arm_fadvise64_64,
  * mmap2) and the time64 calls (clock_gettime64, ppoll_time64, utimensat_time64: Linux 5.1+), whose
- * struct __kernel_timespec is the same 16 bytes as on 64-bit targets.
+ * struct __kernel_timespec is the same 16 bytes as on 64-bit targets; on older kernels it falls back
+ * to the 32-bit-time calls (clock_gettime, ppoll, utimensat), also numbered here.
  */
 #ifndef W2N_ARCH_H
 #define W2N_ARCH_H
@@ -74,6 +75,11 @@ static inline long w2n_syscall6(long n, long a, long b, long c, long d, long e, 
 #define W2N_NR_renameat2 382
 #define W2N_NR_getrandom 384
 #define W2N_NR_statx 397
+/* the 32-bit-time calls, used only on kernels before 5.1 (sys.h) */
+#define W2N_NR_clock_gettime 263
+#define W2N_NR_clock_getres 264
+#define W2N_NR_ppoll 336
+#define W2N_NR_utimensat 348
 #define W2N_NR_clock_gettime64 403
 #define W2N_NR_clock_getres_time64 406
 #define W2N_NR_utimensat_time64 412
