@@ -22,17 +22,26 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/IPO/Annotation2Metadata.h"
+#include "llvm/Transforms/IPO/ForceFunctionAttrs.h"
 #include "llvm/Transforms/Utils/SplitModule.h"
 #include <algorithm>
 
 using namespace w2n;
 using namespace llvm;
 
-void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
-  if (O == OptLevel::O0)
-    return lowerLoadAnchors(M, TM);
-  // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
-  prepareLoadAnchors(M);
+namespace {
+
+OptimizationLevel passBuilderLevel(OptLevel O) {
+  return O == OptLevel::O1   ? OptimizationLevel::O1
+         : O == OptLevel::O3 ? OptimizationLevel::O3
+         : O == OptLevel::Os ? OptimizationLevel::Os
+                             : OptimizationLevel::O2;
+}
+
+/// Builds a module pass pipeline with Build(PassBuilder &, level) and runs it on M, with analysis
+/// managers of its own: each partition's thread calls this on its own module and context.
+template <typename BuildFn> void runPipeline(Module &M, TargetMachine &TM, OptLevel O, BuildFn Build) {
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
@@ -46,13 +55,40 @@ void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
   PB.registerFunctionAnalyses(FAM);
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  OptimizationLevel Level = O == OptLevel::O1   ? OptimizationLevel::O1
-                            : O == OptLevel::O3 ? OptimizationLevel::O3
-                            : O == OptLevel::Os ? OptimizationLevel::Os
-                                                : OptimizationLevel::O2;
-  ModulePassManager MPM = PB.buildPerModuleDefaultPipeline(Level);
+  ModulePassManager MPM = Build(PB, passBuilderLevel(O));
   MPM.run(M, MAM);
+}
+
+} // namespace
+
+void w2n::simplify(Module &M, TargetMachine &TM, OptLevel O) {
+  if (O == OptLevel::O0)
+    return;
+  // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
+  prepareLoadAnchors(M);
+  // The first half of PassBuilder::buildPerModuleDefaultPipeline, in its order.
+  runPipeline(M, TM, O, [](PassBuilder &PB, OptimizationLevel Level) {
+    ModulePassManager MPM;
+    MPM.addPass(Annotation2MetadataPass());
+    MPM.addPass(ForceFunctionAttrsPass());
+    MPM.addPass(PB.buildModuleSimplificationPipeline(Level, ThinOrFullLTOPhase::None));
+    return MPM;
+  });
+}
+
+void w2n::finishOptimization(Module &M, TargetMachine &TM, OptLevel O) {
+  if (O != OptLevel::O0) {
+    // The second half of buildPerModuleDefaultPipeline (its last pass only emits remarks).
+    runPipeline(M, TM, O, [](PassBuilder &PB, OptimizationLevel Level) {
+      return PB.buildModuleOptimizationPipeline(Level, ThinOrFullLTOPhase::None);
+    });
+  }
   lowerLoadAnchors(M, TM);
+}
+
+void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
+  simplify(M, TM, O);
+  finishOptimization(M, TM, O);
 }
 
 Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
@@ -80,16 +116,27 @@ unsigned w2n::codegenPartitions(const Module &M) {
   return unsigned(std::clamp<uint64_t>(Instructions / InstructionsPerPartition, 1, MaxPartitions));
 }
 
-Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, unsigned Threads) {
+Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, OptLevel O,
+                                                     unsigned Threads) {
   unsigned Partitions = codegenPartitions(M);
   if (Partitions == 1) {
+    finishOptimization(M, TM, O);
     auto Object = emit(M, TM, EmitKind::Object);
     if (!Object)
       return Object.takeError();
     return std::vector<std::string>{std::move(*Object)};
   }
   // SplitModule gives internal symbols hidden external linkage where partitions share them: the
-  // static link resolves them and leaves them local in the executable.
+  // static link resolves them and leaves them local in the executable. It would give
+  // llvm.compiler.used, which pins the anchors' vector variants, to one partition and leave an external
+  // declaration of it in the others; each partition pins its own copies again instead.
+  unpinLoadAnchorVariants(M);
+  // A linkonce definition (the w2n.sig.* signature identities) lands in one partition, and the
+  // rest of the pipeline there would delete it where it is unused, though other partitions use it:
+  // weak keeps it, and links the same.
+  for (GlobalValue &GV : M.global_values())
+    if (GV.hasLinkOnceLinkage())
+      GV.setLinkage(GV.hasLinkOnceODRLinkage() ? GlobalValue::WeakODRLinkage : GlobalValue::WeakAnyLinkage);
   std::vector<SmallString<0>> Bitcode;
   SplitModule(
       M, Partitions,
@@ -122,6 +169,9 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
         std::unique_ptr<TargetMachine> PartTM(TM.getTarget().createTargetMachine(
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
+        // The rest of the pipeline, then the anchors lowered, as optimize() does for a whole module.
+        prepareLoadAnchors(**Part);
+        finishOptimization(**Part, *PartTM, O);
         auto Object = emit(**Part, *PartTM, EmitKind::Object);
         if (!Object)
           Errors[I] = toString(Object.takeError());
