@@ -3,13 +3,18 @@
 // The new pass manager's default pipeline for the -O level (the same one clang uses), then the legacy
 // code generator writing into a string: no file is touched until the linker writes the output.
 //
-// Parallel code generation (emitObjects): the optimised module is split by llvm::SplitModule into
-// partitions whose number depends only on the module's size, never on the thread count; each
-// partition goes through bitcode into its own LLVMContext (a context is not thread-safe) and is
-// compiled with its own TargetMachine on a thread pool; the objects come back in partition order and
-// the linker takes them in that order. The same module therefore always gives the same bytes, on 1
-// thread or 64. Optimisation itself stays on one thread: splitting before it would cost inlining
-// across partitions.
+// The pipeline runs in its two halves, exactly as PassBuilder::buildPerModuleDefaultPipeline chains
+// them: simplify() (inlining with the function simplification it interleaves, and the interprocedural
+// passes) on the whole module, then finishOptimization() (loop passes, vectorization, late cleanups:
+// function-local work, about half of the pipeline's time) and the lowering of the load anchors.
+//
+// Parallel optimisation and code generation (emitObjects, executables only): the simplified module
+// is split by llvm::SplitModule into partitions whose number depends only on the module, never on the
+// thread count; each partition goes through bitcode into its own LLVMContext (a context is not
+// thread-safe), and on a thread pool finishes its optimisation and is compiled with its own
+// TargetMachine; the objects come back in partition order and the linker takes them in that order.
+// The same module therefore always gives the same bytes, on 1 thread or 64. Inlining stays serial:
+// splitting before it would lose inlining across partitions.
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
