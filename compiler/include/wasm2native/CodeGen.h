@@ -1,9 +1,10 @@
 //===- CodeGen.h - Targets, the optimisation pipeline, object emission ----===//
 //
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
-// TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level;
-// emit() produces an object file or assembly in memory; emitObjects() produces the objects of a large
-// module in parallel, the same bytes whatever the number of threads.
+// TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level (in two
+// halves, simplify() and finishOptimization()); emit() produces an object file or assembly in memory;
+// emitObjects() finishes the optimisation of a large module and compiles it in parallel partitions,
+// the same bytes whatever the number of threads.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_H
@@ -49,12 +50,12 @@ void finishOptimization(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
 
 /// Gives the translator's w2n_keep_* placeholders (which keep each wasm load alive, for its trap) the
 /// attributes and vector variants that let them through the pipeline without blocking vectorization;
-/// optimize() runs it before the pipeline at -O1 and up.
+/// simplify() runs it before the pipeline at -O1 and up (emitObjects again on each partition).
 void prepareLoadAnchors(llvm::Module &M);
 /// Takes the vector variants out of llvm.compiler.used (prepareLoadAnchors puts them back).
 void unpinLoadAnchorVariants(llvm::Module &M);
 /// Replaces the placeholders and their vector variants with empty inline asm that the code generator
-/// cannot delete; optimize() runs it last, at every level.
+/// cannot delete; finishOptimization() runs it last, at every level.
 void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
 enum class EmitKind { Object, Assembly };
@@ -65,9 +66,9 @@ unsigned codegenPartitions(const llvm::Module &M);
 /// Finishes the optimisation of M, which simplify(M, TM, O) has run on, and emits it as
 /// codegenPartitions(M) objects, to be linked in the order returned: each partition is optimised
 /// (finishOptimization) and compiled on its own, on Threads threads (0: all cores). The objects do not
-/// depend on Threads. Internal symbols shared between partitions become hidden globals, so the
-/// objects are meant for a static link (the executable), not for --emit=obj. M is modified (split)
-/// and must not be emitted again.
+/// depend on Threads. Internal symbols become hidden globals, so the objects are meant for a static
+/// link (the executable), not for --emit=obj. M is modified (externalised, or optimised when it stays
+/// whole) and must not be emitted again.
 llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
                                                      OptLevel O, unsigned Threads);
 

@@ -9,12 +9,13 @@
 // function-local work, about half of the pipeline's time) and the lowering of the load anchors.
 //
 // Parallel optimisation and code generation (emitObjects, executables only): the simplified module
-// is split by llvm::SplitModule into partitions whose number depends only on the module, never on the
-// thread count; each partition goes through bitcode into its own LLVMContext (a context is not
-// thread-safe), and on a thread pool finishes its optimisation and is compiled with its own
-// TargetMachine; the objects come back in partition order and the linker takes them in that order.
-// The same module therefore always gives the same bytes, on 1 thread or 64. Inlining stays serial:
-// splitting before it would lose inlining across partitions.
+// is cut into partitions whose number and contents depend only on the module, never on the thread
+// count (functions balanced by instruction count). The module is written to bitcode once; on a thread
+// pool, each partition reads it lazily into its own LLVMContext (a context is not thread-safe),
+// dropping the other partitions' function bodies unread, then finishes its optimisation and is
+// compiled with its own TargetMachine; the objects come back in partition order and the linker takes
+// them in that order. The same module therefore always gives the same bytes, on 1 thread or 64.
+// Inlining stays serial: splitting before it would lose inlining across partitions.
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
@@ -29,7 +30,6 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/IPO/Annotation2Metadata.h"
 #include "llvm/Transforms/IPO/ForceFunctionAttrs.h"
-#include "llvm/Transforms/Utils/SplitModule.h"
 #include <algorithm>
 
 using namespace w2n;
@@ -111,9 +111,9 @@ Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
 
 unsigned w2n::codegenPartitions(const Module &M) {
   // About 4000 optimised IR instructions per partition: enough partitions that a few threads share
-  // a module's work evenly (SplitModule balances them by instruction count), and enough work in each
-  // that its fixed cost (bitcode round trip, pass setup, a few externalised symbols) is lost in the
-  // noise: zlib's 26000 instructions take the same CPU time in 1 piece or 6. Small modules stay whole.
+  // a module's work evenly (emitObjects balances them by instruction count), and enough work in each
+  // that its fixed cost (reading the module's declarations, pass setup, a few externalised symbols) is
+  // lost in the noise. Small modules stay whole.
   constexpr uint64_t InstructionsPerPartition = 4000, MaxPartitions = 64;
   uint64_t Instructions = 0;
   for (const Function &F : M)
@@ -131,53 +131,90 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
       return Object.takeError();
     return std::vector<std::string>{std::move(*Object)};
   }
-  // SplitModule gives internal symbols hidden external linkage where partitions share them: the
-  // static link resolves them and leaves them local in the executable. It would give
-  // llvm.compiler.used, which pins the anchors' vector variants, to one partition and leave an external
-  // declaration of it in the others; each partition pins its own copies again instead.
-  unpinLoadAnchorVariants(M);
-  // A linkonce definition (the w2n.sig.* signature identities) lands in one partition, and the
-  // rest of the pipeline there would delete it where it is unused, though other partitions use it:
-  // weak keeps it, and links the same.
-  for (GlobalValue &GV : M.global_values())
+  // Every partition is the whole module's bitcode, written once here, read lazily in its thread with
+  // the bodies of the other partitions' functions dropped before they are ever materialised: the only
+  // serial cost is one bitcode write (llvm::SplitModule cloned the module once per partition, a
+  // quarter of the serial time on a large module). Symbols a partition may reference from another
+  // become hidden globals, which the static link resolves and leaves local in the executable.
+  unpinLoadAnchorVariants(M); // each partition pins its own copies again (prepareLoadAnchors)
+  for (GlobalValue &GV : M.global_values()) {
+    if (GV.hasLocalLinkage()) {
+      GV.setLinkage(GlobalValue::ExternalLinkage);
+      GV.setVisibility(GlobalValue::HiddenVisibility);
+    }
+    if (!GV.hasName()) // a symbol shared between partitions needs a name (made unique by setName)
+      GV.setName("w2n.unnamed");
+    // A linkonce definition (the w2n.sig.* signature identities) is defined in one partition, whose
+    // pipeline would delete it where unused there though other partitions use it: weak keeps it and
+    // links the same.
     if (GV.hasLinkOnceLinkage())
       GV.setLinkage(GV.hasLinkOnceODRLinkage() ? GlobalValue::WeakODRLinkage : GlobalValue::WeakAnyLinkage);
-  std::vector<SmallString<0>> Bitcode;
-  SplitModule(
-      M, Partitions,
-      [&](std::unique_ptr<Module> Part) {
-        SmallString<0> Buffer;
-        raw_svector_ostream OS(Buffer);
-        WriteBitcodeToFile(*Part, OS);
-        Bitcode.push_back(std::move(Buffer));
-      },
-      /*PreserveLocals=*/false);
-
-  std::vector<std::string> Objects(Bitcode.size()), Errors(Bitcode.size());
+  }
+  // Functions go to the least loaded partition by instruction count, largest first (ties in module
+  // order, then lowest partition); global variables, data mostly, to partition 0.
+  std::vector<std::pair<uint64_t, const Function *>> Defined;
+  for (const Function &F : M)
+    if (!F.isDeclaration())
+      Defined.push_back({F.getInstructionCount() + 1, &F});
+  std::stable_sort(Defined.begin(), Defined.end(),
+                   [](const auto &A, const auto &B) { return A.first > B.first; });
+  std::vector<uint64_t> Load(Partitions, 0);
+  StringMap<unsigned> PartitionOf;
+  for (auto [Size, F] : Defined) {
+    unsigned Least = unsigned(std::min_element(Load.begin(), Load.end()) - Load.begin());
+    Load[Least] += Size;
+    PartitionOf[F->getName()] = Least;
+  }
+  SmallString<0> Bitcode;
   {
-    // Largest partitions first (bitcode size standing for code generation time), so that a big one
-    // does not start last and leave the other threads idle; the order of the results is unaffected.
-    std::vector<size_t> Order(Bitcode.size());
-    for (size_t I = 0; I < Order.size(); ++I)
+    raw_svector_ostream OS(Bitcode);
+    WriteBitcodeToFile(M, OS);
+  }
+
+  std::vector<std::string> Objects(Partitions), Errors(Partitions);
+  {
+    // Largest partitions first, so that a big one does not start last and leave the other threads
+    // idle; the order of the results is unaffected.
+    std::vector<unsigned> Order(Partitions);
+    for (unsigned I = 0; I < Partitions; ++I)
       Order[I] = I;
-    std::stable_sort(Order.begin(), Order.end(),
-                     [&](size_t A, size_t B) { return Bitcode[A].size() > Bitcode[B].size(); });
+    std::stable_sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) { return Load[A] > Load[B]; });
     DefaultThreadPool Pool(hardware_concurrency(Threads));
-    for (size_t I : Order)
+    for (unsigned I : Order)
       Pool.async([&, I] {
         LLVMContext Ctx;
-        auto Part = parseBitcodeFile(MemoryBufferRef(Bitcode[I], "partition"), Ctx);
+        auto Part = getLazyBitcodeModule(MemoryBufferRef(Bitcode, "module"), Ctx);
         if (!Part) {
           Errors[I] = toString(Part.takeError());
+          return;
+        }
+        Module &P = **Part;
+        for (Function &F : P)
+          if (!F.isDeclaration() && PartitionOf.lookup(F.getName()) != I)
+            F.deleteBody(); // never materialised; an external declaration now
+        for (GlobalVariable &GV : make_early_inc_range(P.globals())) {
+          if (I == 0 || GV.isDeclaration())
+            continue;
+          if (GV.hasAppendingLinkage()) { // llvm.used and the like: partition 0's alone
+            GV.eraseFromParent();
+            continue;
+          }
+          GV.setInitializer(nullptr);
+          GV.setLinkage(GlobalValue::ExternalLinkage);
+        }
+        if (I != 0)
+          P.setModuleInlineAsm("");
+        if (Error E = P.materializeAll()) {
+          Errors[I] = toString(std::move(E));
           return;
         }
         std::unique_ptr<TargetMachine> PartTM(TM.getTarget().createTargetMachine(
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
         // The rest of the pipeline, then the anchors lowered, as optimize() does for a whole module.
-        prepareLoadAnchors(**Part);
-        finishOptimization(**Part, *PartTM, O);
-        auto Object = emit(**Part, *PartTM, EmitKind::Object);
+        prepareLoadAnchors(P);
+        finishOptimization(P, *PartTM, O);
+        auto Object = emit(P, *PartTM, EmitKind::Object);
         if (!Object)
           Errors[I] = toString(Object.takeError());
         else
