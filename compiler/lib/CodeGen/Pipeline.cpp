@@ -6,7 +6,8 @@
 // The pipeline runs in its two halves, exactly as PassBuilder::buildPerModuleDefaultPipeline chains
 // them: simplify() (inlining with the function simplification it interleaves, and the interprocedural
 // passes) on the whole module, then finishOptimization() (loop passes, vectorization, late cleanups:
-// function-local work, about half of the pipeline's time) and the lowering of the load anchors.
+// function-local work: 40% of the pipeline's time on zlib, 23% on the generated 1 MB module of
+// bench/run.py, where the function simplification dominates) and the lowering of the load anchors.
 //
 // Parallel optimisation and code generation (emitObjects, executables only): the simplified module
 // is cut into partitions whose number and contents depend only on the module, never on the thread
