@@ -1,9 +1,10 @@
 //===- CodeGen.h - Targets, the optimisation pipeline, object emission ----===//
 //
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
-// TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level;
-// emit() produces an object file or assembly in memory; emitObjects() produces the objects of a large
-// module in parallel, the same bytes whatever the number of threads.
+// TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level (in two
+// halves, simplify() and finishOptimization()); emit() produces an object file or assembly in memory;
+// emitObjects() finishes the optimisation of a large module and compiles it in parallel partitions,
+// the same bytes whatever the number of threads.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_H
@@ -37,14 +38,24 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O,
                     bool PositionIndependent = false);
 
+/// LLVM's default pipeline for O, in two halves that optimize() runs one after the other, exactly
+/// PassBuilder::buildPerModuleDefaultPipeline: simplify() is the module-level half (anchors prepared,
+/// inlining and the function simplification it interleaves, interprocedural passes), which needs the
+/// whole module; finishOptimization() is the optimisation half (loop passes, vectorization, late
+/// cleanups, all function-local) followed by lowerLoadAnchors, and may run on each partition of a
+/// split module separately (emitObjects).
 void optimize(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
+void simplify(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
+void finishOptimization(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
 
 /// Gives the translator's w2n_keep_* placeholders (which keep each wasm load alive, for its trap) the
 /// attributes and vector variants that let them through the pipeline without blocking vectorization;
-/// optimize() runs it before the pipeline at -O1 and up.
+/// simplify() runs it before the pipeline at -O1 and up (emitObjects again on each partition).
 void prepareLoadAnchors(llvm::Module &M);
+/// Takes the vector variants out of llvm.compiler.used (prepareLoadAnchors puts them back).
+void unpinLoadAnchorVariants(llvm::Module &M);
 /// Replaces the placeholders and their vector variants with empty inline asm that the code generator
-/// cannot delete; optimize() runs it last, at every level.
+/// cannot delete; finishOptimization() runs it last, at every level.
 void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
 enum class EmitKind { Object, Assembly };
@@ -52,12 +63,14 @@ llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitK
 
 /// How many partitions emitObjects splits M into: a function of M alone (its instruction count).
 unsigned codegenPartitions(const llvm::Module &M);
-/// Emits M as codegenPartitions(M) objects, to be linked in the order returned, compiled on Threads
-/// threads (0: all cores). The objects do not depend on Threads. Internal symbols shared between
-/// partitions become hidden globals, so the objects are meant for a static link (the executable),
-/// not for --emit=obj. M is modified (split) and must not be emitted again.
+/// Finishes the optimisation of M, which simplify(M, TM, O) has run on, and emits it as
+/// codegenPartitions(M) objects, to be linked in the order returned: each partition is optimised
+/// (finishOptimization) and compiled on its own, on Threads threads (0: all cores). The objects do not
+/// depend on Threads. Internal symbols become hidden globals, so the objects are meant for a static
+/// link (the executable), not for --emit=obj. M is modified (externalised, or optimised when it stays
+/// whole) and must not be emitted again.
 llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
-                                                     unsigned Threads);
+                                                     OptLevel O, unsigned Threads);
 
 } // namespace w2n
 

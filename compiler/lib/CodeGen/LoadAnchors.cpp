@@ -18,6 +18,10 @@
 //    wide or too odd for one register are split into register-sized pieces, so no lane of a vector
 //    load can be narrowed away (which would skip the faulting part of a straddling access).
 //
+// prepareLoadAnchors is idempotent: emitObjects unpins the variants before it splits a half-optimised
+// module (unpinLoadAnchorVariants) and each partition prepares its copy again before the rest of the
+// pipeline.
+//
 // Ordering: a placeholder stays ordered with calls (including w2n_trap), so a dead load traps before
 // any later call or trap in program order, as before. Like any load, it may be reordered with a
 // store to linear memory that LLVM proves does not alias it; only the memory contents left behind by
@@ -147,14 +151,18 @@ void w2n::prepareLoadAnchors(Module &M) {
   appendToCompilerUsed(M, Variants);
 }
 
-void w2n::lowerLoadAnchors(Module &M, TargetMachine &TM) {
-  Triple T(M.getTargetTriple());
-  unsigned VecBytes = vectorRegisterBytes(T, TM);
-  unsigned PtrBytes = M.getDataLayout().getPointerSize();
+void w2n::unpinLoadAnchorVariants(Module &M) {
   removeFromUsedLists(M, [](Constant *C) {
     auto *F = dyn_cast<Function>(C->stripPointerCasts());
     return F && isAnchor(*F);
   });
+}
+
+void w2n::lowerLoadAnchors(Module &M, TargetMachine &TM) {
+  Triple T(M.getTargetTriple());
+  unsigned VecBytes = vectorRegisterBytes(T, TM);
+  unsigned PtrBytes = M.getDataLayout().getPointerSize();
+  unpinLoadAnchorVariants(M);
   SmallVector<CallInst *, 64> Keeps;
   for (Function &F : M)
     if (isAnchor(F))

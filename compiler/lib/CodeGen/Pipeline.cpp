@@ -3,13 +3,20 @@
 // The new pass manager's default pipeline for the -O level (the same one clang uses), then the legacy
 // code generator writing into a string: no file is touched until the linker writes the output.
 //
-// Parallel code generation (emitObjects): the optimised module is split by llvm::SplitModule into
-// partitions whose number depends only on the module's size, never on the thread count; each
-// partition goes through bitcode into its own LLVMContext (a context is not thread-safe) and is
-// compiled with its own TargetMachine on a thread pool; the objects come back in partition order and
-// the linker takes them in that order. The same module therefore always gives the same bytes, on 1
-// thread or 64. Optimisation itself stays on one thread: splitting before it would cost inlining
-// across partitions.
+// The pipeline runs in its two halves, exactly as PassBuilder::buildPerModuleDefaultPipeline chains
+// them: simplify() (inlining with the function simplification it interleaves, and the interprocedural
+// passes) on the whole module, then finishOptimization() (loop passes, vectorization, late cleanups:
+// function-local work: 40% of the pipeline's time on zlib, 23% on the generated 1 MB module of
+// bench/run.py, where the function simplification dominates) and the lowering of the load anchors.
+//
+// Parallel optimisation and code generation (emitObjects, executables only): the simplified module
+// is cut into partitions whose number and contents depend only on the module, never on the thread
+// count (functions balanced by instruction count). The module is written to bitcode once; on a thread
+// pool, each partition reads it lazily into its own LLVMContext (a context is not thread-safe),
+// dropping the other partitions' function bodies unread, then finishes its optimisation and is
+// compiled with its own TargetMachine; the objects come back in partition order and the linker takes
+// them in that order. The same module therefore always gives the same bytes, on 1 thread or 64.
+// Inlining stays serial: splitting before it would lose inlining across partitions.
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
@@ -22,17 +29,25 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Transforms/Utils/SplitModule.h"
+#include "llvm/Transforms/IPO/Annotation2Metadata.h"
+#include "llvm/Transforms/IPO/ForceFunctionAttrs.h"
 #include <algorithm>
 
 using namespace w2n;
 using namespace llvm;
 
-void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
-  if (O == OptLevel::O0)
-    return lowerLoadAnchors(M, TM);
-  // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
-  prepareLoadAnchors(M);
+namespace {
+
+OptimizationLevel passBuilderLevel(OptLevel O) {
+  return O == OptLevel::O1   ? OptimizationLevel::O1
+         : O == OptLevel::O3 ? OptimizationLevel::O3
+         : O == OptLevel::Os ? OptimizationLevel::Os
+                             : OptimizationLevel::O2;
+}
+
+/// Builds a module pass pipeline with Build(PassBuilder &, level) and runs it on M, with analysis
+/// managers of its own: each partition's thread calls this on its own module and context.
+template <typename BuildFn> void runPipeline(Module &M, TargetMachine &TM, OptLevel O, BuildFn Build) {
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
@@ -46,13 +61,40 @@ void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
   PB.registerFunctionAnalyses(FAM);
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  OptimizationLevel Level = O == OptLevel::O1   ? OptimizationLevel::O1
-                            : O == OptLevel::O3 ? OptimizationLevel::O3
-                            : O == OptLevel::Os ? OptimizationLevel::Os
-                                                : OptimizationLevel::O2;
-  ModulePassManager MPM = PB.buildPerModuleDefaultPipeline(Level);
+  ModulePassManager MPM = Build(PB, passBuilderLevel(O));
   MPM.run(M, MAM);
+}
+
+} // namespace
+
+void w2n::simplify(Module &M, TargetMachine &TM, OptLevel O) {
+  if (O == OptLevel::O0)
+    return;
+  // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
+  prepareLoadAnchors(M);
+  // The first half of PassBuilder::buildPerModuleDefaultPipeline, in its order.
+  runPipeline(M, TM, O, [](PassBuilder &PB, OptimizationLevel Level) {
+    ModulePassManager MPM;
+    MPM.addPass(Annotation2MetadataPass());
+    MPM.addPass(ForceFunctionAttrsPass());
+    MPM.addPass(PB.buildModuleSimplificationPipeline(Level, ThinOrFullLTOPhase::None));
+    return MPM;
+  });
+}
+
+void w2n::finishOptimization(Module &M, TargetMachine &TM, OptLevel O) {
+  if (O != OptLevel::O0) {
+    // The second half of buildPerModuleDefaultPipeline (its last pass only emits remarks).
+    runPipeline(M, TM, O, [](PassBuilder &PB, OptimizationLevel Level) {
+      return PB.buildModuleOptimizationPipeline(Level, ThinOrFullLTOPhase::None);
+    });
+  }
   lowerLoadAnchors(M, TM);
+}
+
+void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
+  simplify(M, TM, O);
+  finishOptimization(M, TM, O);
 }
 
 Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
@@ -70,9 +112,9 @@ Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
 
 unsigned w2n::codegenPartitions(const Module &M) {
   // About 4000 optimised IR instructions per partition: enough partitions that a few threads share
-  // a module's work evenly (SplitModule balances them by instruction count), and enough work in each
-  // that its fixed cost (bitcode round trip, pass setup, a few externalised symbols) is lost in the
-  // noise: zlib's 26000 instructions take the same CPU time in 1 piece or 6. Small modules stay whole.
+  // a module's work evenly (emitObjects balances them by instruction count), and enough work in each
+  // that its fixed cost (reading the module's declarations, pass setup, a few externalised symbols) is
+  // lost in the noise. Small modules stay whole.
   constexpr uint64_t InstructionsPerPartition = 4000, MaxPartitions = 64;
   uint64_t Instructions = 0;
   for (const Function &F : M)
@@ -80,49 +122,100 @@ unsigned w2n::codegenPartitions(const Module &M) {
   return unsigned(std::clamp<uint64_t>(Instructions / InstructionsPerPartition, 1, MaxPartitions));
 }
 
-Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, unsigned Threads) {
+Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, OptLevel O,
+                                                     unsigned Threads) {
   unsigned Partitions = codegenPartitions(M);
   if (Partitions == 1) {
+    finishOptimization(M, TM, O);
     auto Object = emit(M, TM, EmitKind::Object);
     if (!Object)
       return Object.takeError();
     return std::vector<std::string>{std::move(*Object)};
   }
-  // SplitModule gives internal symbols hidden external linkage where partitions share them: the
-  // static link resolves them and leaves them local in the executable.
-  std::vector<SmallString<0>> Bitcode;
-  SplitModule(
-      M, Partitions,
-      [&](std::unique_ptr<Module> Part) {
-        SmallString<0> Buffer;
-        raw_svector_ostream OS(Buffer);
-        WriteBitcodeToFile(*Part, OS);
-        Bitcode.push_back(std::move(Buffer));
-      },
-      /*PreserveLocals=*/false);
-
-  std::vector<std::string> Objects(Bitcode.size()), Errors(Bitcode.size());
+  // Every partition is the whole module's bitcode, written once here, read lazily in its thread with
+  // the bodies of the other partitions' functions dropped before they are ever materialised: the only
+  // serial cost is one bitcode write (llvm::SplitModule cloned the module once per partition, a
+  // quarter of the serial time on a large module). Symbols a partition may reference from another
+  // become hidden globals, which the static link resolves and leaves local in the executable.
+  unpinLoadAnchorVariants(M); // each partition pins its own copies again (prepareLoadAnchors)
+  for (GlobalValue &GV : M.global_values()) {
+    if (GV.hasLocalLinkage()) {
+      GV.setLinkage(GlobalValue::ExternalLinkage);
+      GV.setVisibility(GlobalValue::HiddenVisibility);
+    }
+    if (!GV.hasName()) // a symbol shared between partitions needs a name (made unique by setName)
+      GV.setName("w2n.unnamed");
+    // A linkonce definition (the w2n.sig.* signature identities) is defined in one partition, whose
+    // pipeline would delete it where unused there though other partitions use it: weak keeps it and
+    // links the same.
+    if (GV.hasLinkOnceLinkage())
+      GV.setLinkage(GV.hasLinkOnceODRLinkage() ? GlobalValue::WeakODRLinkage : GlobalValue::WeakAnyLinkage);
+  }
+  // Functions go to the least loaded partition by instruction count, largest first (ties in module
+  // order, then lowest partition); global variables, data mostly, to partition 0.
+  std::vector<std::pair<uint64_t, const Function *>> Defined;
+  for (const Function &F : M)
+    if (!F.isDeclaration())
+      Defined.push_back({F.getInstructionCount() + 1, &F});
+  std::stable_sort(Defined.begin(), Defined.end(),
+                   [](const auto &A, const auto &B) { return A.first > B.first; });
+  std::vector<uint64_t> Load(Partitions, 0);
+  StringMap<unsigned> PartitionOf;
+  for (auto [Size, F] : Defined) {
+    unsigned Least = unsigned(std::min_element(Load.begin(), Load.end()) - Load.begin());
+    Load[Least] += Size;
+    PartitionOf[F->getName()] = Least;
+  }
+  SmallString<0> Bitcode;
   {
-    // Largest partitions first (bitcode size standing for code generation time), so that a big one
-    // does not start last and leave the other threads idle; the order of the results is unaffected.
-    std::vector<size_t> Order(Bitcode.size());
-    for (size_t I = 0; I < Order.size(); ++I)
+    raw_svector_ostream OS(Bitcode);
+    WriteBitcodeToFile(M, OS);
+  }
+
+  std::vector<std::string> Objects(Partitions), Errors(Partitions);
+  {
+    // Largest partitions first, so that a big one does not start last and leave the other threads
+    // idle; the order of the results is unaffected.
+    std::vector<unsigned> Order(Partitions);
+    for (unsigned I = 0; I < Partitions; ++I)
       Order[I] = I;
-    std::stable_sort(Order.begin(), Order.end(),
-                     [&](size_t A, size_t B) { return Bitcode[A].size() > Bitcode[B].size(); });
+    std::stable_sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) { return Load[A] > Load[B]; });
     DefaultThreadPool Pool(hardware_concurrency(Threads));
-    for (size_t I : Order)
+    for (unsigned I : Order)
       Pool.async([&, I] {
         LLVMContext Ctx;
-        auto Part = parseBitcodeFile(MemoryBufferRef(Bitcode[I], "partition"), Ctx);
+        auto Part = getLazyBitcodeModule(MemoryBufferRef(Bitcode, "module"), Ctx);
         if (!Part) {
           Errors[I] = toString(Part.takeError());
+          return;
+        }
+        Module &P = **Part;
+        for (Function &F : P)
+          if (!F.isDeclaration() && PartitionOf.lookup(F.getName()) != I)
+            F.deleteBody(); // never materialised; an external declaration now
+        for (GlobalVariable &GV : make_early_inc_range(P.globals())) {
+          if (I == 0 || GV.isDeclaration())
+            continue;
+          if (GV.hasAppendingLinkage()) { // llvm.used and the like: partition 0's alone
+            GV.eraseFromParent();
+            continue;
+          }
+          GV.setInitializer(nullptr);
+          GV.setLinkage(GlobalValue::ExternalLinkage);
+        }
+        if (I != 0)
+          P.setModuleInlineAsm("");
+        if (Error E = P.materializeAll()) {
+          Errors[I] = toString(std::move(E));
           return;
         }
         std::unique_ptr<TargetMachine> PartTM(TM.getTarget().createTargetMachine(
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
-        auto Object = emit(**Part, *PartTM, EmitKind::Object);
+        // The rest of the pipeline, then the anchors lowered, as optimize() does for a whole module.
+        prepareLoadAnchors(P);
+        finishOptimization(P, *PartTM, O);
+        auto Object = emit(P, *PartTM, EmitKind::Object);
         if (!Object)
           Errors[I] = toString(Object.takeError());
         else

@@ -143,7 +143,10 @@ int run(const Options &O, const char *Argv0) {
   auto IR = translateModule(*Module, Ctx, Target->Triple, (*TM)->createDataLayout(), TO);
   if (!IR)
     return reportError(O.Input, IR.takeError());
-  optimize(**IR, **TM, Level);
+  // Executables finish the optimisation partition by partition, in parallel (emitObjects).
+  simplify(**IR, **TM, Level);
+  if (O.Emit != "exe")
+    finishOptimization(**IR, **TM, Level);
 
   if (O.Emit == "llvm") {
     std::string Text;
@@ -158,8 +161,9 @@ int run(const Options &O, const char *Argv0) {
     return 0;
   }
   if (O.Emit == "exe") {
-    // A large module is compiled in partitions on --threads threads; the bytes never depend on it.
-    auto Objects = emitObjects(**IR, **TM, O.Threads);
+    // A large module is optimised further and compiled in partitions on --threads threads; the bytes
+    // never depend on it.
+    auto Objects = emitObjects(**IR, **TM, Level, O.Threads);
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
     if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output))
