@@ -228,7 +228,7 @@ int main(int argc, char **argv) {
                  "Listen on a TCP socket at start-up, handed to the program as a preopened socket fd after the "
                  "directories: IPV4ADDRESS:PORT (repeatable)");
   App.add_option("--threads", O.Threads,
-                 "Code generation threads for an executable (default 0: all cores); the output is the same "
+                 "Threads that optimise and compile an executable (default 0: all cores); the output is the same "
                  "whatever the number")
       ->check(CLI::NonNegativeNumber);
   App.add_flag("--print-targets", O.PrintTargets, "List the supported targets and exit");
