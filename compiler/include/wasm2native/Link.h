@@ -1,6 +1,6 @@
 //===- Link.h - In-process linking with lld -------------------------------===//
 //
-// linkExecutable links the module's object (or objects, when code generation ran in partitions, in the
+// linkExecutable links the module's objects (several when code generation ran in partitions, in the
 // order given) with the target's runtime archive into a fully static ELF executable, with lld running
 // inside this process. The output appears atomically: it is written
 // beside its final path and renamed, so a failure never leaves a partial file.
@@ -16,14 +16,16 @@
 
 namespace w2n {
 
-llvm::Error linkExecutable(llvm::StringRef Object, const std::string &RuntimeArchive,
-                           const std::string &Output);
 llvm::Error linkExecutable(llvm::ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
                            const std::string &Output);
 
 /// --emit=lib: an archive with the module's object (named ObjectName) and the embedding runtime's members.
 llvm::Error writeStaticLibrary(llvm::StringRef Object, const std::string &ObjectName,
                                const std::string &RuntimeArchive, const std::string &Output);
+
+/// True when Path exists and is not a regular file or a directory (a device such as /dev/null, a pipe):
+/// outputs are written through such a path, never renamed onto it.
+bool isSpecialFile(const std::string &Path);
 
 /// Writes Data to Path atomically (temporary file + rename); Executable sets mode 0755.
 llvm::Error writeFileAtomically(const std::string &Path, llvm::StringRef Data, bool Executable);

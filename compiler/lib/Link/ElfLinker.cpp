@@ -19,9 +19,8 @@ LLD_HAS_DRIVER(elf)
 using namespace w2n;
 using namespace llvm;
 
-/// True when Path exists and is not a regular file (a device such as /dev/null, a pipe): renaming a
-/// temporary file onto it would replace it, so the output is written through it instead.
-static bool isSpecialFile(const std::string &Path) {
+// Renaming a temporary file onto a device or a pipe would replace it (as root, even /dev/null).
+bool w2n::isSpecialFile(const std::string &Path) {
   sys::fs::file_status Status;
   return !sys::fs::status(Path, Status) && sys::fs::exists(Status) && !sys::fs::is_regular_file(Status) &&
          !sys::fs::is_directory(Status);
@@ -63,11 +62,6 @@ Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Exe
     return createStringError(EC, "cannot write '" + Path + "': " + EC.message());
   }
   return Error::success();
-}
-
-Error w2n::linkExecutable(StringRef Object, const std::string &RuntimeArchive,
-                          const std::string &Output) {
-  return linkExecutable(ArrayRef<std::string>{Object.str()}, RuntimeArchive, Output);
 }
 
 Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,

@@ -95,7 +95,7 @@ int run(const Options &O, const char *Argv0) {
     return fail("--module-name: '" + TO.ModuleName + "' is not a C identifier");
   std::string Header = O.Header;
   bool Embedding = O.Emit == "obj" || O.Emit == "lib";
-  bool SpecialOutput = Output == "-" || (sys::fs::exists(Output) && !sys::fs::is_regular_file(Output));
+  bool SpecialOutput = Output == "-" || isSpecialFile(Output);
   if (Embedding && Header.empty() && !SpecialOutput) { // no header beside /dev/null or a pipe
     // Beside the output, named after the module: counter.o -> counter.h, libcounter.a -> counter.h.
     SmallString<256> H(sys::path::parent_path(Output));
