@@ -323,16 +323,14 @@ def run_job(path, opt, w2n, driver_obj, embed_lib, tmp):
 
     with open(os.path.join(tmp, "modules.c"), "w") as f:
         f.write('#include "w2n_embed.h"\n')
-        present = [i for i in range(len(modules)) if i not in broken]
-        for i in present:
-            f.write("extern const w2n_module m%d_module;\n" % i)
-        # Broken modules keep their index (NULL) so that the script's numbering holds.
-        f.write("const w2n_module *const spec_modules[] = {%s};\n" %
-                ", ".join("&m%d_module" % i if i not in broken else "0" for i in range(len(modules)) or [0]))
-        if not modules:
-            f.write("const unsigned spec_module_count = 0;\n")
-        else:
-            f.write("const unsigned spec_module_count = %d;\n" % len(modules))
+        for i in range(len(modules)):
+            if i not in broken:
+                f.write("extern const w2n_module m%d_module;\n" % i)
+        # Broken modules keep their index (NULL) so that the script's numbering holds; C needs one
+        # element even when the file has no module at all.
+        entries = ["0" if i in broken else "&m%d_module" % i for i in range(len(modules))] or ["0"]
+        f.write("const w2n_module *const spec_modules[] = {%s};\n" % ", ".join(entries))
+        f.write("const unsigned spec_module_count = %d;\n" % len(modules))
     exe = os.path.join(tmp, "driver")
     rc, _, err = run([CC, "-I", os.path.join(ROOT, "runtime-lib", "include"), os.path.join(tmp, "modules.c"),
                       driver_obj] + objects + [embed_lib, "-lm", "-o", exe], COMPILE_TIMEOUT)
