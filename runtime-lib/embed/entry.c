@@ -72,12 +72,15 @@ static _Noreturn void unwind(w2n_result result) {
   _longjmp(innermost->env, (int)result);
 }
 
-_Noreturn void w2n_trap(uint32_t kind, const void *pc) {
-  (void)pc;
+_Noreturn void w2n_trap(uint32_t kind, const char *function) {
+  (void)function;
   unwind((w2n_result)kind);
 }
 
-_Noreturn void w2n_trap_report(uint32_t kind, const void *pc) { w2n_trap(kind, pc); }
+_Noreturn void w2n_trap_report(uint32_t kind, const void *pc) {
+  (void)pc;
+  unwind((w2n_result)kind);
+}
 
 _Noreturn void w2n_fatal(const char *msg) {
   (void)msg;

@@ -26,10 +26,10 @@
  * calls its "_start" export. Returns the exit status (0) unless proc_exit ends the process first. */
 int32_t w2n_module_main(void);
 
-/* Function names for trap reports: one entry per defined function, in no particular address order. */
+/* Function names for the reports of traps found from a PC (faults, runtime helpers): each object puts
+ * one entry per function it defines, after optimisation, in the section "w2n_names" (in no particular
+ * address order); the linker defines __start_w2n_names and __stop_w2n_names around them all. */
 typedef struct w2n_function_name { const void *code; const char *name; } w2n_function_name;
-extern const w2n_function_name w2n_function_names[];
-extern const uint32_t w2n_function_count;
 
 /* Generated code lives in the section "w2n_code"; the linker defines these bounds. A fault is a wasm
  * trap only if its PC lies in this range. */
@@ -71,9 +71,9 @@ void w2n_table_copy(w2n_table *dst_table, w2n_table *src_table, uint32_t dst, ui
 void w2n_table_init_segment(w2n_table *table, void *const *segment, uint32_t segment_len,
                             uint32_t dst, uint32_t src, uint32_t count);
 
-/* Reports a trap that the generated code detected and exits with status 134. pc is an address inside
- * the trapping wasm function (its return address into that function is fine). */
-_Noreturn void w2n_trap(uint32_t kind, const void *pc);
+/* Reports a trap that the generated code detected in the wasm function named `function` (the name the
+ * report shows) and exits with status 134. */
+_Noreturn void w2n_trap(uint32_t kind, const char *function);
 
 /* WASI: each wasi_snapshot_preview1 import NAME is called as
  *   int32_t w2n_wasi_NAME(w2n_memory *memory, <the import's wasm parameters as int32_t/int64_t>)

@@ -1,9 +1,12 @@
 /* src/trap.c: trap reporting and the SIGSEGV/SIGBUS handler that turns hardware faults into traps.
  *
  * A trap prints "wasm trap: <message>" and "  in function <name>" to stderr and exits with status
- * 134. The name is found from a PC inside the trapping function: w2n_function_names is unsorted, so
- * we take the entry with the greatest start address <= pc - 1 (pc may be a return address just past
- * a call at the function's very end, hence the -1).
+ * 134. A trap the generated code detects (w2n_trap) names its function itself. For the others (a
+ * fault, or a trap in a runtime helper called from wasm) the name is found from a PC inside the
+ * trapping function, in the entries that each compiled object puts in the section "w2n_names" for the
+ * functions it defines after optimisation: unsorted, so we take the entry with the greatest start
+ * address <= pc - 1 (pc may be a return address just past a call at the function's very end, hence
+ * the -1).
  *
  * The fault handler runs on an alternate signal stack (the fault may be a stack overflow). It only
  * claims a fault as a trap when it is one for certain: PC inside generated code (the w2n_code
@@ -18,6 +21,8 @@
 /* Weak so that a module without any generated code (or a test) still links; the range is empty. */
 extern const char __start_w2n_code[] __attribute__((weak));
 extern const char __stop_w2n_code[] __attribute__((weak));
+extern const w2n_function_name __start_w2n_names[] __attribute__((weak));
+extern const w2n_function_name __stop_w2n_names[] __attribute__((weak));
 
 
 static const char *function_name_for(const void *pc) {
@@ -28,28 +33,28 @@ static const char *function_name_for(const void *pc) {
   if (lo < hi && (target < lo || target >= hi)) return NULL;
   const char *best = NULL;
   uintptr_t best_addr = 0;
-  for (uint32_t i = 0; i < w2n_function_count; i++) {
-    uintptr_t a = (uintptr_t)w2n_function_names[i].code;
+  for (const w2n_function_name *e = __start_w2n_names; e < __stop_w2n_names; e++) {
+    uintptr_t a = (uintptr_t)e->code;
     if (a <= target && (best == NULL || a >= best_addr)) {
-      best = w2n_function_names[i].name;
+      best = e->name;
       best_addr = a;
     }
   }
   return best;
 }
 
-_Noreturn void w2n_trap_report(uint32_t kind, const void *pc) {
-  const char *msg = w2n_result_message((w2n_result)kind);
-  const char *name = pc ? function_name_for(pc) : NULL;
+static _Noreturn void report(uint32_t kind, const char *function) {
   w2n_puts_err("wasm trap: ");
-  w2n_puts_err(msg);
+  w2n_puts_err(w2n_result_message((w2n_result)kind));
   w2n_puts_err("\n  in function ");
-  w2n_puts_err(name ? name : "<unknown>");
+  w2n_puts_err(function ? function : "<unknown>");
   w2n_puts_err("\n");
   sys_exit_group(134);
 }
 
-_Noreturn void w2n_trap(uint32_t kind, const void *pc) { w2n_trap_report(kind, pc); }
+_Noreturn void w2n_trap_report(uint32_t kind, const void *pc) { report(kind, pc ? function_name_for(pc) : NULL); }
+
+_Noreturn void w2n_trap(uint32_t kind, const char *function) { report(kind, function); }
 
 static void restore_default(int sig) {
   struct w2n_kernel_sigaction sa = {0};

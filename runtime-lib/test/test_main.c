@@ -1,6 +1,6 @@
 /* runtime-lib/test/test_main.c: a stand-in for a compiled wasm module, exercising runtime and WASI shim.
  *
- * It defines what the compiler's module object would (w2n_module_main, w2n_function_names,
+ * It defines what the compiler's module object would (w2n_module_main, w2n_names entries,
  * w2n_config_dirs/env, code in section "w2n_code") and, depending on argv[1], runs one scenario:
  * output, traps, faults, memory/table limits, libm, files in preopened directories, sandbox escapes.
  * run.sh builds it against libw2nrt.a for each target and checks output and exit status. Guest
@@ -107,10 +107,9 @@ static void outnum(int64_t v) {
 static uint32_t path(uint32_t at, const char *s) { put(at, s, slen(s)); return (uint32_t)slen(s); }
 
 /* ---- "generated" functions ---- */
-static __attribute__((noinline)) const void *current_pc(void) { return __builtin_return_address(0); }
 
 WASM int trapper(int x) {
-  if (x == 0) w2n_trap(W2N_TRAP_INT_DIV_BY_ZERO, current_pc());
+  if (x == 0) w2n_trap(W2N_TRAP_INT_DIV_BY_ZERO, "trapper");
   return 100 / x;
 }
 WASM uint32_t oob_load(uint64_t addr) { return *(volatile uint32_t *)(mem.base + addr); }
@@ -121,7 +120,7 @@ WASM int recurse(int n) {
 }
 WASM int checked_recurse(int n) {
   volatile char buf[512];
-  if ((void *)__builtin_frame_address(0) < w2n_stack_limit) w2n_trap(W2N_TRAP_STACK_EXHAUSTED, current_pc());
+  if ((void *)__builtin_frame_address(0) < w2n_stack_limit) w2n_trap(W2N_TRAP_STACK_EXHAUSTED, "checked_recurse");
   buf[0] = (char)n;
   return checked_recurse(n + 1) + buf[0];
 }
@@ -132,12 +131,12 @@ WASM void table_oob(void) {
 WASM int wasm_null_deref(void) { return *(volatile int *)(uintptr_t)8; }
 static __attribute__((noinline)) int host_null_deref(void) { return *(volatile int *)(uintptr_t)8; }
 
-const w2n_function_name w2n_function_names[] = {
+/* Entries in the section the runtime reads them from, as each compiled object puts its own. */
+__attribute__((section("w2n_names"), used)) const w2n_function_name test_function_names[] = {
     {(const void *)oob_load, "oob_load"}, {(const void *)trapper, "trapper"},
     {(const void *)recurse, "recurse"},   {(const void *)checked_recurse, "checked_recurse"},
     {(const void *)table_oob, "table_oob"}, {(const void *)wasm_null_deref, "wasm_null_deref"},
 };
-const uint32_t w2n_function_count = sizeof w2n_function_names / sizeof w2n_function_names[0];
 
 /* ---- scenarios ---- */
 static void test_args(void) {
@@ -721,7 +720,7 @@ int32_t w2n_module_main(void) {
   else if (IS("stack")) return recurse(0);
   else if (IS("stack_check")) return checked_recurse(0);
   else if (IS("table_oob")) table_oob();
-  else if (IS("unknown")) w2n_trap(W2N_TRAP_UNREACHABLE, (const void *)1);
+  else if (IS("unknown")) w2n_trap(W2N_TRAP_UNREACHABLE, NULL);
   else if (IS("host_segv")) return host_null_deref();
   else if (IS("wasm_segv")) return wasm_null_deref();
   else if (IS("grow")) test_grow();

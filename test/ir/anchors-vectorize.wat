@@ -15,15 +15,13 @@
 ;; CHECK-NOT: w2n_keep_
 (module
   (memory 1)
-  (func $dead (param $n i32) (local $i i32)
+  (func $dead (export "dead") (param $n i32) (local $i i32)
     (loop $l
       (drop (i32.load (i32.shl (local.get $i) (i32.const 2))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $l (i32.lt_u (local.get $i) (local.get $n)))))
-  (func $dropped_sum (param $n i32) (local $i i32) (local $s f32)
+  (func $dropped_sum (export "sum") (param $n i32) (local $i i32) (local $s f32)
     (loop $l
       (local.set $s (f32.add (local.get $s) (f32.load (i32.shl (local.get $i) (i32.const 2)))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $l (i32.lt_u (local.get $i) (local.get $n)))))
-  (func (export "dead") (param i32) (call $dead (local.get 0)))
-  (func (export "sum") (param i32) (call $dropped_sum (local.get 0))))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))))

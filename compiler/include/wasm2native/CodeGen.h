@@ -3,8 +3,8 @@
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
 // TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level (in two
 // halves, simplify() and finishOptimization()); emit() produces an object file or assembly in memory;
-// emitObjects() finishes the optimisation of a large module and compiles it in parallel partitions,
-// the same bytes whatever the number of threads.
+// emitObjects() optimises a large module and compiles it in parallel partitions, the same bytes
+// whatever the number of threads.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_H
@@ -58,19 +58,23 @@ void unpinLoadAnchorVariants(llvm::Module &M);
 /// cannot delete; finishOptimization() runs it last, at every level.
 void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
+/// Executables: the table of function names for trap reports found from a PC, in the section
+/// "w2n_names", for the functions M defines after optimisation (FunctionNames.cpp). emitObjects adds
+/// it to each object.
+void addFunctionNameTable(llvm::Module &M);
+
 enum class EmitKind { Object, Assembly };
 llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitKind K);
 
-/// How many partitions emitObjects splits M into: a function of M alone (its instruction count).
-unsigned codegenPartitions(const llvm::Module &M);
-/// Finishes the optimisation of M, which simplify(M, TM, O) has run on, and emits it as
-/// codegenPartitions(M) objects, to be linked in the order returned: each partition is optimised
-/// (finishOptimization) and compiled on its own, on Threads threads (0: all cores). The objects do not
-/// depend on Threads. Internal symbols become hidden globals, so the objects are meant for a static
-/// link (the executable), not for --emit=obj. M is modified (externalised, or optimised when it stays
-/// whole) and must not be emitted again.
+/// Optimises M (translated, not yet optimised) and emits it as objects, to be linked in the order
+/// returned. A large module is split into partitions (CodeGen/Partition.cpp), each optimised and
+/// compiled on its own, on Threads threads (0: all cores); the partitions, and so the objects, do not
+/// depend on Threads. Symbols shared between partitions become hidden globals, so the objects are
+/// meant for a static link (the executable), not for --emit=obj. M is modified and must not be
+/// emitted again. With PlanLog, the partitions are printed to it (--print-partitions).
 llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
-                                                     OptLevel O, unsigned Threads);
+                                                     OptLevel O, unsigned Threads,
+                                                     llvm::raw_ostream *PlanLog = nullptr);
 
 } // namespace w2n
 

@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
+#include "Partition.h"
 #include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
@@ -110,76 +111,37 @@ Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
   return std::string(BOS.str());
 }
 
-unsigned w2n::codegenPartitions(const Module &M) {
-  // About 4000 optimised IR instructions per partition: enough partitions that a few threads share
-  // a module's work evenly (emitObjects balances them by instruction count), and enough work in each
-  // that its fixed cost (reading the module's declarations, pass setup, a few externalised symbols) is
-  // lost in the noise. Small modules stay whole.
-  constexpr uint64_t InstructionsPerPartition = 4000, MaxPartitions = 64;
-  uint64_t Instructions = 0;
-  for (const Function &F : M)
-    Instructions += F.getInstructionCount();
-  return unsigned(std::clamp<uint64_t>(Instructions / InstructionsPerPartition, 1, MaxPartitions));
-}
-
 Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, OptLevel O,
-                                                     unsigned Threads) {
-  unsigned Partitions = codegenPartitions(M);
-  if (Partitions == 1) {
-    finishOptimization(M, TM, O);
+                                                     unsigned Threads, raw_ostream *PlanLog) {
+  PartitionPlan Plan = planPartitions(M, /*Imports=*/O != OptLevel::O0);
+  if (PlanLog)
+    printPartitionPlan(Plan, M, *PlanLog);
+  if (Plan.Count == 1) {
+    optimize(M, TM, O);
+    addFunctionNameTable(M);
     auto Object = emit(M, TM, EmitKind::Object);
     if (!Object)
       return Object.takeError();
     return std::vector<std::string>{std::move(*Object)};
   }
   // Every partition is the whole module's bitcode, written once here, read lazily in its thread with
-  // the bodies of the other partitions' functions dropped before they are ever materialised: the only
-  // serial cost is one bitcode write (llvm::SplitModule cloned the module once per partition, a
-  // quarter of the serial time on a large module). Symbols a partition may reference from another
-  // become hidden globals, which the static link resolves and leaves local in the executable.
-  unpinLoadAnchorVariants(M); // each partition pins its own copies again (prepareLoadAnchors)
-  for (GlobalValue &GV : M.global_values()) {
-    if (GV.hasLocalLinkage()) {
-      GV.setLinkage(GlobalValue::ExternalLinkage);
-      GV.setVisibility(GlobalValue::HiddenVisibility);
-    }
-    if (!GV.hasName()) // a symbol shared between partitions needs a name (made unique by setName)
-      GV.setName("w2n.unnamed");
-    // A linkonce definition (the w2n.sig.* signature identities) is defined in one partition, whose
-    // pipeline would delete it where unused there though other partitions use it: weak keeps it and
-    // links the same.
-    if (GV.hasLinkOnceLinkage())
-      GV.setLinkage(GV.hasLinkOnceODRLinkage() ? GlobalValue::WeakODRLinkage : GlobalValue::WeakAnyLinkage);
-  }
-  // Functions go to the least loaded partition by instruction count, largest first (ties in module
-  // order, then lowest partition); global variables, data mostly, to partition 0.
-  std::vector<std::pair<uint64_t, const Function *>> Defined;
-  for (const Function &F : M)
-    if (!F.isDeclaration())
-      Defined.push_back({F.getInstructionCount() + 1, &F});
-  std::stable_sort(Defined.begin(), Defined.end(),
-                   [](const auto &A, const auto &B) { return A.first > B.first; });
-  std::vector<uint64_t> Load(Partitions, 0);
-  StringMap<unsigned> PartitionOf;
-  for (auto [Size, F] : Defined) {
-    unsigned Least = unsigned(std::min_element(Load.begin(), Load.end()) - Load.begin());
-    Load[Least] += Size;
-    PartitionOf[F->getName()] = Least;
-  }
+  // the bodies of the other partitions' functions dropped before they are ever materialised (but for
+  // the imported ones): the only serial cost is one bitcode write.
   SmallString<0> Bitcode;
   {
     raw_svector_ostream OS(Bitcode);
     WriteBitcodeToFile(M, OS);
   }
 
-  std::vector<std::string> Objects(Partitions), Errors(Partitions);
+  std::vector<std::string> Objects(Plan.Count), Errors(Plan.Count);
   {
     // Largest partitions first, so that a big one does not start last and leave the other threads
     // idle; the order of the results is unaffected.
-    std::vector<unsigned> Order(Partitions);
-    for (unsigned I = 0; I < Partitions; ++I)
+    std::vector<unsigned> Order(Plan.Count);
+    for (unsigned I = 0; I < Plan.Count; ++I)
       Order[I] = I;
-    std::stable_sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) { return Load[A] > Load[B]; });
+    std::stable_sort(Order.begin(), Order.end(),
+                     [&](unsigned A, unsigned B) { return Plan.Load[A] > Plan.Load[B]; });
     DefaultThreadPool Pool(hardware_concurrency(Threads));
     for (unsigned I : Order)
       Pool.async([&, I] {
@@ -190,9 +152,14 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
           return;
         }
         Module &P = **Part;
-        for (Function &F : P)
-          if (!F.isDeclaration() && PartitionOf.lookup(F.getName()) != I)
+        for (Function &F : P) {
+          if (F.isDeclaration() || Plan.Home.lookup(F.getName()) == I)
+            continue;
+          if (Plan.Imports[I].contains(F.getName()))
+            F.setLinkage(GlobalValue::AvailableExternallyLinkage); // to inline, never emitted here
+          else
             F.deleteBody(); // never materialised; an external declaration now
+        }
         for (GlobalVariable &GV : make_early_inc_range(P.globals())) {
           if (I == 0 || GV.isDeclaration())
             continue;
@@ -212,9 +179,8 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
         std::unique_ptr<TargetMachine> PartTM(TM.getTarget().createTargetMachine(
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
-        // The rest of the pipeline, then the anchors lowered, as optimize() does for a whole module.
-        prepareLoadAnchors(P);
-        finishOptimization(P, *PartTM, O);
+        optimize(P, *PartTM, O);
+        addFunctionNameTable(P);
         auto Object = emit(P, *PartTM, EmitKind::Object);
         if (!Object)
           Errors[I] = toString(Object.takeError());

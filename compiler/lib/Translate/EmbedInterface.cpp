@@ -117,7 +117,7 @@ llvm::Function *EmbedEmitter::hostAdapter(uint32_t TypeIndex) {
   BasicBlock *Trap = BasicBlock::Create(C, "trap", F), *Done = BasicBlock::Create(C, "done", F);
   B.CreateCondBr(B.CreateICmpNE(Status, B.getInt32(0)), Trap, Done);
   IRBuilder<> TB(Trap);
-  TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(TrapKind::Host)), TB.CreateConstGEP1_32(TB.getInt8Ty(), F, 1)});
+  TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(TrapKind::Host)), MC.trapFunctionName(F)});
   TB.CreateUnreachable();
   B.SetInsertPoint(Done);
   if (FT.Results.empty()) {

@@ -44,9 +44,7 @@ void FunctionTranslator::trapIf(Value *Cond, TrapKind Kind) {
   if (!TrapBB) {
     TrapBB = newBlock("trap");
     IRBuilder<> TB(TrapBB);
-    // The function's own address + 1 identifies it: the runtime looks up pc - 1.
-    Value *PC = TB.CreateConstGEP1_32(TB.getInt8Ty(), Fn, 1);
-    TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(Kind)), PC});
+    TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(Kind)), MC.trapFunctionName(Fn)});
     TB.CreateUnreachable();
   }
   BasicBlock *Cont = newBlock("cont");

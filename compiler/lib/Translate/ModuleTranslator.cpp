@@ -70,6 +70,24 @@ std::string ModuleContext::functionDisplayName(uint32_t FuncIndex) const {
   return "func[" + std::to_string(FuncIndex) + "]";
 }
 
+void ModuleContext::setDisplayName(llvm::Function *F, const std::string &Name) {
+  F->setMetadata("w2n.name", MDNode::get(C, MDString::get(C, Name)));
+}
+
+Constant *ModuleContext::trapFunctionName(llvm::Function *F) {
+  Constant *&Name = TrapFunctionNames[F];
+  if (!Name) {
+    std::string Text = F->getName().str();
+    if (MDNode *MD = F->getMetadata("w2n.name"))
+      Text = cast<MDString>(MD->getOperand(0))->getString().str();
+    Constant *Str = ConstantDataArray::getString(C, Text);
+    auto *GV = new GlobalVariable(LM, Str->getType(), true, GlobalValue::PrivateLinkage, Str, "w2n.name");
+    GV->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+    Name = GV;
+  }
+  return Name;
+}
+
 char w2n::valTypeLetter(ValType T) {
   switch (T) {
   case ValType::I32: return 'i';
@@ -143,7 +161,6 @@ private:
   Value *constExpr(IRBuilder<> &B, const ConstExpr &E, Value *Inst);
   void emitTrapIf(IRBuilder<> &B, llvm::Function *F, Value *Cond, TrapKind Kind);
   void emitMain(llvm::Function *Instantiate);
-  void emitFunctionNames(llvm::Function *Instantiate);
   void emitConfig();
 
   ModuleContext &MC;
@@ -228,6 +245,7 @@ void ModuleTranslator::createFunctions() {
     llvm::Function *F = llvm::Function::Create(MC.FuncTypes[WM.Functions[I].TypeIndex],
                                                GlobalValue::InternalLinkage, Symbol, MC.LM);
     F->setSection("w2n_code");
+    MC.setDisplayName(F, MC.functionDisplayName(I));
     F->addFnAttr(Attribute::NoUnwind);
     // Wasm 2.0 has no tail calls: every call consumes stack, so unbounded recursion must reach the
     // stack limit and trap. Tail-recursion elimination would turn it into an endless loop, and a
@@ -269,7 +287,7 @@ void ModuleTranslator::emitTrapIf(IRBuilder<> &B, llvm::Function *F, Value *Cond
   BasicBlock *Cont = BasicBlock::Create(MC.C, "cont", F);
   B.CreateCondBr(Cond, TrapBB, Cont);
   IRBuilder<> TB(TrapBB);
-  TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(Kind)), TB.CreateConstGEP1_32(TB.getInt8Ty(), F, 1)});
+  TB.CreateCall(MC.RT.Trap, {TB.getInt32(uint32_t(Kind)), MC.trapFunctionName(F)});
   TB.CreateUnreachable();
   B.SetInsertPoint(Cont);
 }
@@ -300,6 +318,7 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
   Type *Ptr = PointerType::get(C, 0);
   llvm::Function *F = llvm::Function::Create(FunctionType::get(Type::getVoidTy(C), {Ptr}, false),
                                  GlobalValue::InternalLinkage, "w2n.instantiate", MC.LM);
+  MC.setDisplayName(F, "<instantiation>");
   F->addFnAttr(Attribute::NoUnwind);
   Value *Inst = F->getArg(0);
   IRBuilder<> B(BasicBlock::Create(C, "entry", F));
@@ -325,9 +344,14 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
   }
   // Funcref descriptors come before globals and segments, which may refer to them. An embedded
   // module's imported functions already have theirs (written by the runtime when it linked them).
+  // Only functions that a reference can name have one (validation allows ref.func only of those):
+  // storing the address of every function would make them all address-taken, and the optimiser could
+  // then neither delete a function once inlined into its only caller nor change its arguments.
   auto *RefsTy = ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size());
   Value *Refs = Field(MC.FuncRefsField);
   for (uint32_t I = MC.Opts.Executable ? 0 : WM.NumImportedFuncs; I < WM.Functions.size(); ++I) {
+    if (!WM.DeclaredFuncRefs[I])
+      continue;
     Value *D = B.CreateConstGEP2_32(RefsTy, Refs, 0, I);
     B.CreateStore(MC.signature(WM.Functions[I].TypeIndex), B.CreateStructGEP(MC.RT.FuncRefTy, D, 0));
     B.CreateStore(MC.Funcs[I], B.CreateStructGEP(MC.RT.FuncRefTy, D, 1));
@@ -397,27 +421,6 @@ void ModuleTranslator::emitMain(llvm::Function *Instantiate) {
   B.CreateRet(B.getInt32(0));
 }
 
-void ModuleTranslator::emitFunctionNames(llvm::Function *Instantiate) {
-  LLVMContext &C = MC.C;
-  Type *Ptr = PointerType::get(C, 0);
-  auto *EntryTy = StructType::get(C, {Ptr, Ptr});
-  std::vector<Constant *> Entries;
-  auto Add = [&](llvm::Function *F, const std::string &Name) {
-    Constant *Str = ConstantDataArray::getString(C, Name);
-    auto *GV = new GlobalVariable(MC.LM, Str->getType(), true, GlobalValue::PrivateLinkage, Str,
-                                  "w2n.name");
-    Entries.push_back(ConstantStruct::get(EntryTy, {F, GV}));
-  };
-  for (uint32_t I = 0; I < WM.Functions.size(); ++I)
-    Add(MC.Funcs[I], MC.functionDisplayName(I));
-  Add(Instantiate, "<instantiation>");
-  auto *ArrTy = ArrayType::get(EntryTy, Entries.size());
-  new GlobalVariable(MC.LM, ArrTy, true, GlobalValue::ExternalLinkage,
-                     ConstantArray::get(ArrTy, Entries), "w2n_function_names");
-  new GlobalVariable(MC.LM, Type::getInt32Ty(C), true, GlobalValue::ExternalLinkage,
-                     ConstantInt::get(Type::getInt32Ty(C), Entries.size()), "w2n_function_count");
-}
-
 void ModuleTranslator::emitConfig() {
   LLVMContext &C = MC.C;
   Type *Ptr = PointerType::get(C, 0);
@@ -476,7 +479,6 @@ Error ModuleTranslator::run() {
   if (MC.Opts.Executable) {
     emitMain(Instantiate);
     emitConfig();
-    emitFunctionNames(Instantiate);
   } else {
     emitEmbedInterface(MC, Instantiate);
   }

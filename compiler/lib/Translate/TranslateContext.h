@@ -11,6 +11,7 @@
 
 #include "wasm2native/Module.h"
 #include "wasm2native/Translate.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
@@ -70,6 +71,8 @@ struct ModuleContext {
   llvm::MDNode *TBAALinearMemory = nullptr; ///< wasm loads and stores
   llvm::MDNode *TBAARuntime = nullptr;      ///< instance and runtime structures
 
+  llvm::DenseMap<llvm::Function *, llvm::Constant *> TrapFunctionNames; ///< see trapFunctionName
+
   ModuleContext(const Module &WM, llvm::Module &LM, const llvm::Triple &T, const TranslateOptions &O)
       : WM(WM), LM(LM), C(LM.getContext()), Triple(T), Opts(O) {}
 
@@ -81,6 +84,13 @@ struct ModuleContext {
   llvm::Constant *signature(uint32_t TypeIndex);
   /// The display name of a function for trap reports.
   std::string functionDisplayName(uint32_t FuncIndex) const;
+  /// Gives F the name its trap reports show: kept as !w2n.name metadata, which the code generator's
+  /// table of function names (for traps found from a PC) reads after optimisation.
+  void setDisplayName(llvm::Function *F, const std::string &Name);
+  /// The w2n_trap argument for a trap in F: its display name as a private string, one per function,
+  /// so that the report names F even where F was inlined, and without taking F's address (which
+  /// would keep the optimiser from deleting F once inlined, or from changing its arguments).
+  llvm::Constant *trapFunctionName(llvm::Function *F);
   /// Signature letters of a function type: params '_' results ("ii_I"), as in w2n_embed.h.
   std::string signatureString(uint32_t TypeIndex) const;
   bool isImportedGlobal(uint32_t G) const { return G < WM.NumImportedGlobals; }

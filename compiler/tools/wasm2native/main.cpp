@@ -18,7 +18,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <cstdio>
+#include <sys/resource.h>
 #include <CLI/CLI.hpp>
 
 using namespace w2n;
@@ -30,8 +32,48 @@ struct Options {
   std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
   std::string ModuleName, Header;
   std::vector<std::string> Dirs, Env, TcpListen;
-  bool PrintTargets = false, Verbose = false;
+  bool PrintTargets = false, Verbose = false, TimeReport = false, PrintPartitions = false;
   unsigned Threads = 0; // code generation threads for executables; 0: all cores
+};
+
+/// --time-report: the wall-clock and CPU time (all threads of the process) of each stage, printed to
+/// stderr when the compiler is done, like clang's -ftime-report but by stage rather than by pass.
+class StageTimes {
+public:
+  explicit StageTimes(bool Enabled) : Enabled(Enabled) { Mark = now(); }
+  ~StageTimes() {
+    if (!Enabled || Stages.empty())
+      return;
+    double Wall = 0, CPU = 0;
+    errs() << "===== wasm2native stage times =====\n"
+           << format("%-40s %10s %10s\n", (const char *)"stage", (const char *)"wall (s)", (const char *)"CPU (s)");
+    for (const auto &[Name, Time] : Stages) {
+      errs() << format("%-40s %10.3f %10.3f\n", Name.c_str(), Time.first, Time.second);
+      Wall += Time.first;
+      CPU += Time.second;
+    }
+    errs() << format("%-40s %10.3f %10.3f\n", (const char *)"total", Wall, CPU);
+  }
+  /// Ends the stage that began at the previous call (or at construction).
+  void stageDone(const char *Name) {
+    if (!Enabled)
+      return;
+    std::pair<double, double> T = now();
+    Stages.push_back({Name, {T.first - Mark.first, T.second - Mark.second}});
+    Mark = T;
+  }
+
+private:
+  static std::pair<double, double> now() {
+    rusage U;
+    getrusage(RUSAGE_SELF, &U);
+    auto Seconds = [](const timeval &T) { return double(T.tv_sec) + double(T.tv_usec) / 1e6; };
+    double Wall = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return {Wall, Seconds(U.ru_utime) + Seconds(U.ru_stime)};
+  }
+  bool Enabled;
+  std::pair<double, double> Mark;
+  std::vector<std::pair<std::string, std::pair<double, double>>> Stages;
 };
 
 int reportError(const std::string &File, Error E) {
@@ -126,6 +168,7 @@ int run(const Options &O, const char *Argv0) {
       return fail("--dir: '" + Host + "' is not a directory");
   }
 
+  StageTimes Times(O.TimeReport);
   auto Buffer = MemoryBuffer::getFileOrSTDIN(O.Input, /*IsText=*/false);
   if (!Buffer)
     return fail("cannot read '" + O.Input + "': " + Buffer.getError().message());
@@ -134,6 +177,7 @@ int run(const Options &O, const char *Argv0) {
   auto Module = decodeModule(std::move(Bytes));
   if (!Module)
     return reportError(O.Input, Module.takeError());
+  Times.stageDone("read, decode and validate");
 
   auto TM = createTargetMachine(*Target, O.CPU, Level, /*PositionIndependent=*/!TO.Executable);
   if (!TM)
@@ -143,10 +187,12 @@ int run(const Options &O, const char *Argv0) {
   auto IR = translateModule(*Module, Ctx, Target->Triple, (*TM)->createDataLayout(), TO);
   if (!IR)
     return reportError(O.Input, IR.takeError());
-  // Executables finish the optimisation partition by partition, in parallel (emitObjects).
-  simplify(**IR, **TM, Level);
-  if (O.Emit != "exe")
-    finishOptimization(**IR, **TM, Level);
+  Times.stageDone("translate to LLVM IR");
+  // Executables are optimised partition by partition, in parallel (emitObjects).
+  if (O.Emit != "exe") {
+    optimize(**IR, **TM, Level);
+    Times.stageDone("optimise");
+  }
 
   if (O.Emit == "llvm") {
     std::string Text;
@@ -161,18 +207,21 @@ int run(const Options &O, const char *Argv0) {
     return 0;
   }
   if (O.Emit == "exe") {
-    // A large module is optimised further and compiled in partitions on --threads threads; the bytes
-    // never depend on it.
-    auto Objects = emitObjects(**IR, **TM, Level, O.Threads);
+    // A large module is optimised and compiled in partitions on --threads threads; the bytes never
+    // depend on it.
+    auto Objects = emitObjects(**IR, **TM, Level, O.Threads, O.PrintPartitions ? &errs() : nullptr);
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
+    Times.stageDone("optimise and generate code");
     if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output))
       return reportError(O.Input, std::move(E));
+    Times.stageDone("link");
     return 0;
   }
   auto Emitted = emit(**IR, **TM, O.Emit == "asm" ? EmitKind::Assembly : EmitKind::Object);
   if (!Emitted)
     return reportError(O.Input, Emitted.takeError());
+  Times.stageDone("generate code");
   if (Output == "-") {
     outs() << *Emitted;
     return 0;
@@ -232,6 +281,10 @@ int main(int argc, char **argv) {
                  "whatever the number")
       ->check(CLI::NonNegativeNumber);
   App.add_flag("--print-targets", O.PrintTargets, "List the supported targets and exit");
+  App.add_flag("--time-report", O.TimeReport,
+               "Print the wall-clock and CPU time of each compilation stage to stderr");
+  App.add_flag("--print-partitions", O.PrintPartitions,
+               "Print how an executable's module is split for parallel compilation (to stderr)");
   try {
     App.parse(argc, argv);
   } catch (const CLI::CallForHelp &E) {
