@@ -1,8 +1,8 @@
 //===- CodeGen.h - Targets, the optimisation pipeline, object emission ----===//
 //
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
-// TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level (in two
-// halves, simplify() and finishOptimization()); emit() produces an object file or assembly in memory;
+// TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level; emit()
+// produces an object file or assembly in memory;
 // emitObjects() optimises a large module and compiles it in parallel partitions, the same bytes
 // whatever the number of threads.
 //
@@ -38,24 +38,16 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const TargetInfo &T, const std::string &CPU, OptLevel O,
                     bool PositionIndependent = false);
 
-/// LLVM's default pipeline for O, in two halves that optimize() runs one after the other, exactly
-/// PassBuilder::buildPerModuleDefaultPipeline: simplify() is the module-level half (anchors prepared,
-/// inlining and the function simplification it interleaves, interprocedural passes), which needs the
-/// whole module; finishOptimization() is the optimisation half (loop passes, vectorization, late
-/// cleanups, all function-local) followed by lowerLoadAnchors, and may run on each partition of a
-/// split module separately (emitObjects).
+/// LLVM's default pipeline for O (PassBuilder::buildPerModuleDefaultPipeline, as clang runs it) with
+/// the load anchors prepared before it and lowered after it (the lowering at every level).
 void optimize(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
-void simplify(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
-void finishOptimization(llvm::Module &M, llvm::TargetMachine &TM, OptLevel O);
 
 /// Gives the translator's w2n_keep_* placeholders (which keep each wasm load alive, for its trap) the
 /// attributes and vector variants that let them through the pipeline without blocking vectorization;
-/// simplify() runs it before the pipeline at -O1 and up (emitObjects again on each partition).
+/// optimize() runs it before the pipeline at -O1 and up.
 void prepareLoadAnchors(llvm::Module &M);
-/// Takes the vector variants out of llvm.compiler.used (prepareLoadAnchors puts them back).
-void unpinLoadAnchorVariants(llvm::Module &M);
 /// Replaces the placeholders and their vector variants with empty inline asm that the code generator
-/// cannot delete; finishOptimization() runs it last, at every level.
+/// cannot delete; optimize() runs it last, at every level.
 void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
 /// Executables: the table of function names for trap reports found from a PC, in the section

@@ -18,9 +18,7 @@
 //    wide or too odd for one register are split into register-sized pieces, so no lane of a vector
 //    load can be narrowed away (which would skip the faulting part of a straddling access).
 //
-// prepareLoadAnchors is idempotent: emitObjects unpins the variants before it splits a half-optimised
-// module (unpinLoadAnchorVariants) and each partition prepares its copy again before the rest of the
-// pipeline.
+// Each partition of a large module (emitObjects) prepares and lowers the anchors of its own copy.
 //
 // Ordering: a placeholder stays ordered with calls (including w2n_trap), so a dead load traps before
 // any later call or trap in program order, as before. Like any load, it may be reordered with a
@@ -118,6 +116,14 @@ void setAnchorAttributes(Function &F) {
   F.setMemoryEffects(MemoryEffects::inaccessibleMemOnly(ModRefInfo::ModRef));
 }
 
+/// Takes the vector variants out of llvm.compiler.used, where prepareLoadAnchors put them.
+void unpinLoadAnchorVariants(Module &M) {
+  removeFromUsedLists(M, [](Constant *C) {
+    auto *F = dyn_cast<Function>(C->stripPointerCasts());
+    return F && isAnchor(*F);
+  });
+}
+
 } // namespace
 
 void w2n::prepareLoadAnchors(Module &M) {
@@ -149,13 +155,6 @@ void w2n::prepareLoadAnchors(Module &M) {
     F->addFnAttr("vector-function-abi-variant", Mappings);
   }
   appendToCompilerUsed(M, Variants);
-}
-
-void w2n::unpinLoadAnchorVariants(Module &M) {
-  removeFromUsedLists(M, [](Constant *C) {
-    auto *F = dyn_cast<Function>(C->stripPointerCasts());
-    return F && isAnchor(*F);
-  });
 }
 
 void w2n::lowerLoadAnchors(Module &M, TargetMachine &TM) {

@@ -3,20 +3,14 @@
 // The new pass manager's default pipeline for the -O level (the same one clang uses), then the legacy
 // code generator writing into a string: no file is touched until the linker writes the output.
 //
-// The pipeline runs in its two halves, exactly as PassBuilder::buildPerModuleDefaultPipeline chains
-// them: simplify() (inlining with the function simplification it interleaves, and the interprocedural
-// passes) on the whole module, then finishOptimization() (loop passes, vectorization, late cleanups:
-// function-local work: 40% of the pipeline's time on zlib, 23% on the generated 1 MB module of
-// bench/run.py, where the function simplification dominates) and the lowering of the load anchors.
-//
-// Parallel optimisation and code generation (emitObjects, executables only): the simplified module
-// is cut into partitions whose number and contents depend only on the module, never on the thread
-// count (functions balanced by instruction count). The module is written to bitcode once; on a thread
-// pool, each partition reads it lazily into its own LLVMContext (a context is not thread-safe),
-// dropping the other partitions' function bodies unread, then finishes its optimisation and is
-// compiled with its own TargetMachine; the objects come back in partition order and the linker takes
-// them in that order. The same module therefore always gives the same bytes, on 1 thread or 64.
-// Inlining stays serial: splitting before it would lose inlining across partitions.
+// Parallel compilation (emitObjects, executables): Partition.cpp plans partitions whose number and
+// contents depend only on the translated module, never on the thread count. The module is written to
+// bitcode once; on a thread pool, each partition reads it lazily into its own LLVMContext (a context
+// is not thread-safe), keeping the bodies of its own functions and of those it imports
+// (available_externally, for its inliner) and dropping the others unread, then runs the whole
+// pipeline and is compiled with its own TargetMachine; the objects come back in partition order and
+// the linker takes them in that order. The same module therefore always gives the same bytes, on 1
+// thread or 64.
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
@@ -30,8 +24,6 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Transforms/IPO/Annotation2Metadata.h"
-#include "llvm/Transforms/IPO/ForceFunctionAttrs.h"
 #include <algorithm>
 
 using namespace w2n;
@@ -46,56 +38,28 @@ OptimizationLevel passBuilderLevel(OptLevel O) {
                              : OptimizationLevel::O2;
 }
 
-/// Builds a module pass pipeline with Build(PassBuilder &, level) and runs it on M, with analysis
-/// managers of its own: each partition's thread calls this on its own module and context.
-template <typename BuildFn> void runPipeline(Module &M, TargetMachine &TM, OptLevel O, BuildFn Build) {
-  LoopAnalysisManager LAM;
-  FunctionAnalysisManager FAM;
-  CGSCCAnalysisManager CGAM;
-  ModuleAnalysisManager MAM;
-  PipelineTuningOptions PTO;
-  PTO.LoopVectorization = O == OptLevel::O2 || O == OptLevel::O3;
-  PTO.SLPVectorization = O == OptLevel::O2 || O == OptLevel::O3;
-  PassBuilder PB(&TM, PTO);
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  ModulePassManager MPM = Build(PB, passBuilderLevel(O));
-  MPM.run(M, MAM);
-}
-
 } // namespace
 
-void w2n::simplify(Module &M, TargetMachine &TM, OptLevel O) {
-  if (O == OptLevel::O0)
-    return;
-  // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
-  prepareLoadAnchors(M);
-  // The first half of PassBuilder::buildPerModuleDefaultPipeline, in its order.
-  runPipeline(M, TM, O, [](PassBuilder &PB, OptimizationLevel Level) {
-    ModulePassManager MPM;
-    MPM.addPass(Annotation2MetadataPass());
-    MPM.addPass(ForceFunctionAttrsPass());
-    MPM.addPass(PB.buildModuleSimplificationPipeline(Level, ThinOrFullLTOPhase::None));
-    return MPM;
-  });
-}
-
-void w2n::finishOptimization(Module &M, TargetMachine &TM, OptLevel O) {
+void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
   if (O != OptLevel::O0) {
-    // The second half of buildPerModuleDefaultPipeline (its last pass only emits remarks).
-    runPipeline(M, TM, O, [](PassBuilder &PB, OptimizationLevel Level) {
-      return PB.buildModuleOptimizationPipeline(Level, ThinOrFullLTOPhase::None);
-    });
+    // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
+    prepareLoadAnchors(M);
+    LoopAnalysisManager LAM;
+    FunctionAnalysisManager FAM;
+    CGSCCAnalysisManager CGAM;
+    ModuleAnalysisManager MAM;
+    PipelineTuningOptions PTO;
+    PTO.LoopVectorization = O == OptLevel::O2 || O == OptLevel::O3;
+    PTO.SLPVectorization = O == OptLevel::O2 || O == OptLevel::O3;
+    PassBuilder PB(&TM, PTO);
+    PB.registerModuleAnalyses(MAM);
+    PB.registerCGSCCAnalyses(CGAM);
+    PB.registerFunctionAnalyses(FAM);
+    PB.registerLoopAnalyses(LAM);
+    PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+    PB.buildPerModuleDefaultPipeline(passBuilderLevel(O)).run(M, MAM);
   }
   lowerLoadAnchors(M, TM);
-}
-
-void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
-  simplify(M, TM, O);
-  finishOptimization(M, TM, O);
 }
 
 Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
