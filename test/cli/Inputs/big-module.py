@@ -16,6 +16,8 @@ name $helper wherever it was inlined.
 """
 import sys
 
+from wat_print import HEX_DIGITS, PRINT_SUM
+
 functions, statements = int(sys.argv[1]), int(sys.argv[2])
 trap, shapes, helper_trap = ("trap" in sys.argv[3:], "shapes" in sys.argv[3:], "helper-trap" in sys.argv[3:])
 
@@ -62,17 +64,7 @@ out.append('''  (func (export "_start") (local $i i32) (local $sum i32) (local $
       (local.set $sum (i32.add (local.get $sum)
         (call_indirect (type $t) (i32.add (local.get $i) (local.get $sum)) (local.get $i))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br_if $l (i32.lt_u (local.get $i) (i32.const %d))))
-    ;; 8 hex digits at 16000, a newline, then an iovec at 16012.
-    (loop $d
-      (i32.store8 (i32.add (i32.const 16000) (local.get $k))
-        (i32.load8_u offset=16100 (i32.and (i32.shr_u (local.get $sum) (i32.sub (i32.const 28)
-          (i32.shl (local.get $k) (i32.const 2)))) (i32.const 15))))
-      (local.set $k (i32.add (local.get $k) (i32.const 1)))
-      (br_if $d (i32.lt_u (local.get $k) (i32.const 8))))
-    (i32.store8 (i32.const 16008) (i32.const 10))
-    (i32.store (i32.const 16012) (i32.const 16000))
-    (i32.store (i32.const 16016) (i32.const 9))
-    (drop (call $fd_write (i32.const 1) (i32.const 16012) (i32.const 1) (i32.const 16020))))
-  (data (i32.const 16100) "0123456789abcdef"))''' % functions)
+      (br_if $l (i32.lt_u (local.get $i) (i32.const %d))))''' % functions)
+out.append(PRINT_SUM + ')')
+out.append(HEX_DIGITS + ')')
 print('\n'.join(out))
