@@ -3,8 +3,8 @@
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
 // TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level; emit()
 // produces an object file or assembly in memory;
-// emitObjects() optimises a large module and compiles it in parallel partitions, the same bytes
-// whatever the number of threads.
+// emitObjects() optimises a large module and compiles it in parallel partitions (for an executable or
+// an embedded object), the same bytes whatever the number of threads.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_H
@@ -52,7 +52,7 @@ void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
 /// Executables: the table of function names for trap reports found from a PC, in the section
 /// "w2n_names", for the functions M defines after optimisation (FunctionNames.cpp). emitObjects adds
-/// it to each object.
+/// it to each object of an executable.
 void addFunctionNameTable(llvm::Module &M);
 
 enum class EmitKind { Object, Assembly };
@@ -61,11 +61,14 @@ llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitK
 /// Optimises M (translated, not yet optimised) and emits it as objects, to be linked in the order
 /// returned. A large module is split into partitions (CodeGen/Partition.cpp), each optimised and
 /// compiled on its own, on Threads threads (0: all cores); the partitions, and so the objects, do not
-/// depend on Threads. Symbols shared between partitions become hidden globals, so the objects are
-/// meant for a static link (the executable), not for --emit=obj. M is modified and must not be
-/// emitted again. With PlanLog, the partitions are printed to it (--print-partitions).
+/// depend on Threads. Symbols shared between partitions become hidden globals: an executable's static
+/// link leaves them local, and an embedded module's objects are merged into one whose only global is
+/// NAME_module (mergeEmbeddedObjects, Link.h). NameTables (executables) adds each object's table of
+/// function names. A module that is not split gives one object, the bytes optimize() and emit() would
+/// give (plus the name table if asked). M is modified and must not be emitted again. With PlanLog, the
+/// partitions are printed to it (--print-partitions).
 llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
-                                                     OptLevel O, unsigned Threads,
+                                                     OptLevel O, unsigned Threads, bool NameTables,
                                                      llvm::raw_ostream *PlanLog = nullptr);
 
 } // namespace w2n

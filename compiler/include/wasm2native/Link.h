@@ -2,8 +2,9 @@
 //
 // linkExecutable links the module's objects (several when code generation ran in partitions, in the
 // order given) with the target's runtime archive into a fully static ELF executable, with lld running
-// inside this process. The output appears atomically: it is written
-// beside its final path and renamed, so a failure never leaves a partial file.
+// inside this process; mergeEmbeddedObjects makes an embedded module's partitions one object. The
+// output appears atomically: it is written beside its final path and renamed, so a failure never
+// leaves a partial file.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_LINK_H
@@ -18,6 +19,11 @@ namespace w2n {
 
 llvm::Error linkExecutable(llvm::ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
                            const std::string &Output);
+
+/// --emit=obj/lib of a module compiled in partitions: its objects (in partition order) linked into one
+/// relocatable object in which every defined symbol is local but KeepGlobal (NAME_module) and the weak
+/// ones (the w2n.sig.* identities shared between modules). Uses lld, so once per process.
+llvm::Expected<std::string> mergeEmbeddedObjects(llvm::ArrayRef<std::string> Objects, llvm::StringRef KeepGlobal);
 
 /// --emit=lib: an archive with the module's object (named ObjectName) and the embedding runtime's members.
 llvm::Error writeStaticLibrary(llvm::StringRef Object, const std::string &ObjectName,

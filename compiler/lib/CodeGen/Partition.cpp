@@ -4,7 +4,7 @@
 // (emitObjects in Pipeline.cpp). Splitting before the optimisation pipeline makes all of it parallel,
 // inlining included, but the inliner of one partition sees only the functions it has. Three rules
 // keep the code close to what the whole module would give, and every one of them depends on the
-// module alone, so the executable is the same bytes whatever the number of threads:
+// module alone, so the output is the same bytes whatever the number of threads:
 //
 //  - Clusters. A function called from exactly one other function (and referenced in no other way) is
 //    the inliner's best case, inlined whatever its size because its body then disappears; it goes to

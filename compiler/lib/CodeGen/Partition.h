@@ -30,8 +30,9 @@ struct PartitionPlan {
 
 /// Plans the partitions of M (a function of M alone: never of the thread count) and prepares M for
 /// the split: every symbol that a partition references but another one defines becomes a named,
-/// hidden global symbol (a static link resolves it and leaves it local in the executable); symbols
-/// used within one partition keep their internal linkage. With Imports false (-O0: nothing is
+/// hidden global symbol (a static link resolves it and leaves it local in the executable; an embedded
+/// module's merged object makes it local again); symbols used within one partition keep their
+/// internal linkage. With Imports false (-O0: nothing is
 /// inlined) no bodies are imported.
 PartitionPlan planPartitions(llvm::Module &M, bool Imports);
 

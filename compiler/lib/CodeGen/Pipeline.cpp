@@ -3,14 +3,15 @@
 // The new pass manager's default pipeline for the -O level (the same one clang uses), then the legacy
 // code generator writing into a string: no file is touched until the linker writes the output.
 //
-// Parallel compilation (emitObjects, executables): Partition.cpp plans partitions whose number and
-// contents depend only on the translated module, never on the thread count. The module is written to
-// bitcode once; on a thread pool, each partition reads it lazily into its own LLVMContext (a context
-// is not thread-safe), keeping the bodies of its own functions and of those it imports
-// (available_externally, for its inliner) and dropping the others unread, then runs the whole
-// pipeline and is compiled with its own TargetMachine; the objects come back in partition order and
-// the linker takes them in that order. The same module therefore always gives the same bytes, on 1
-// thread or 64.
+// Parallel compilation (emitObjects, executables and embedded objects alike): Partition.cpp plans
+// partitions whose number and contents depend only on the translated module, never on the thread
+// count. The module is written to bitcode once; on a thread pool, each partition reads it lazily into
+// its own LLVMContext (a context is not thread-safe), keeping the bodies of its own functions and of
+// those it imports (available_externally, for its inliner) and dropping the others unread, then runs
+// the whole pipeline and is compiled with its own TargetMachine; the objects come back in partition
+// order and the linker takes them in that order (for --emit=obj, lld -r merges them). The same module
+// therefore always gives the same bytes, on 1 thread or 64. Only an executable's objects get the table
+// of function names (the embedding runtime reports traps as values, without names).
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
@@ -76,13 +77,14 @@ Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
 }
 
 Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, OptLevel O,
-                                                     unsigned Threads, raw_ostream *PlanLog) {
+                                                     unsigned Threads, bool NameTables, raw_ostream *PlanLog) {
   PartitionPlan Plan = planPartitions(M, /*Imports=*/O != OptLevel::O0);
   if (PlanLog)
     printPartitionPlan(Plan, M, *PlanLog);
   if (Plan.Count == 1) {
     optimize(M, TM, O);
-    addFunctionNameTable(M);
+    if (NameTables)
+      addFunctionNameTable(M);
     auto Object = emit(M, TM, EmitKind::Object);
     if (!Object)
       return Object.takeError();
@@ -144,7 +146,8 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
         optimize(P, *PartTM, O);
-        addFunctionNameTable(P);
+        if (NameTables)
+          addFunctionNameTable(P);
         auto Object = emit(P, *PartTM, EmitKind::Object);
         if (!Object)
           Errors[I] = toString(Object.takeError());

@@ -1,11 +1,14 @@
 //===- ElfLinker.cpp - lld as a library -----------------------------------===//
 //
-// lld's ELF driver reads its inputs from files, so the object goes to a private temporary file; the
-// output is linked to a temporary name next to the destination and renamed into place on success
-// (unless the destination is a device or a pipe, such as /dev/null: it is then written through).
-// lld keeps global state, so lldMain is called once per process (the tool links one output).
+// lld's ELF driver reads its inputs from files, so each object goes to a private temporary file
+// (runElfLinker); an executable is linked to a temporary name next to the destination and renamed
+// into place on success (unless the destination is a device or a pipe, such as /dev/null: it is then
+// written through).
+// lld keeps global state, so lldMain is called once per process (the tool links one output: an
+// executable, or the merged object of an embedded module, EmbeddedObject.cpp).
 //
 //===----------------------------------------------------------------------===//
+#include "ElfLinker.h"
 #include "wasm2native/Link.h"
 #include "lld/Common/Driver.h"
 #include "llvm/Support/FileSystem.h"
@@ -64,13 +67,10 @@ Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Exe
   return Error::success();
 }
 
-Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
-                          const std::string &Output) {
-  if (!sys::fs::exists(RuntimeArchive))
-    return createStringError(inconvertibleErrorCode(),
-                             "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
+Error w2n::runElfLinker(ArrayRef<const char *> Options, ArrayRef<std::string> Objects,
+                       ArrayRef<std::string> Libraries, const std::string &Output) {
   // One temporary file per object, removed whatever happens; lld gets them in the order given, which
-  // fixes the executable's layout.
+  // fixes the output's layout.
   std::vector<std::string> ObjPaths;
   auto RemoveObjects = [&] {
     for (const std::string &P : ObjPaths)
@@ -92,6 +92,28 @@ Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &Runt
       return createStringError(OS.error(), "cannot write a temporary file: " + OS.error().message());
     }
   }
+  std::vector<const char *> Args = {"ld.lld"};
+  Args.insert(Args.end(), Options.begin(), Options.end());
+  Args.push_back("-o");
+  Args.push_back(Output.c_str());
+  for (const std::string &P : ObjPaths)
+    Args.push_back(P.c_str());
+  for (const std::string &L : Libraries)
+    Args.push_back(L.c_str());
+  std::string Diag;
+  raw_string_ostream DiagOS(Diag);
+  lld::Result R = lld::lldMain(Args, outs(), DiagOS, {{lld::Gnu, &lld::elf::link}});
+  RemoveObjects();
+  if (R.retCode != 0)
+    return createStringError(inconvertibleErrorCode(), "link failed: " + StringRef(DiagOS.str()).trim());
+  return Error::success();
+}
+
+Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
+                          const std::string &Output) {
+  if (!sys::fs::exists(RuntimeArchive))
+    return createStringError(inconvertibleErrorCode(),
+                             "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
   SmallString<256> TempOut;
   int FD;
   // Beside the destination, so the rename stays in one file system; in the temporary folder when the
@@ -99,26 +121,16 @@ Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &Runt
   bool Special = isSpecialFile(Output);
   std::string Model = Output + ".tmp%%%%%%";
   if (std::error_code EC = Special ? sys::fs::createTemporaryFile("w2n-exe", "", FD, TempOut)
-                                   : sys::fs::createUniqueFile(Model, FD, TempOut)) {
-    RemoveObjects();
+                                   : sys::fs::createUniqueFile(Model, FD, TempOut))
     return createStringError(EC, "cannot create '" + Output + "': " + EC.message());
-  }
   ::close(FD);
 
   std::string OutStr(TempOut.str());
-  std::vector<const char *> Args = {"ld.lld", "-static", "-nostdlib", "--gc-sections",
-                                    "-e", "_start", "--build-id=none", "-z", "noexecstack",
-                                    "-o", OutStr.c_str()};
-  for (const std::string &P : ObjPaths)
-    Args.push_back(P.c_str());
-  Args.push_back(RuntimeArchive.c_str());
-  std::string Diag;
-  raw_string_ostream DiagOS(Diag);
-  lld::Result R = lld::lldMain(Args, outs(), DiagOS, {{lld::Gnu, &lld::elf::link}});
-  RemoveObjects();
-  if (R.retCode != 0) {
+  if (Error E = runElfLinker({"-static", "-nostdlib", "--gc-sections", "-e", "_start", "--build-id=none", "-z",
+                              "noexecstack"},
+                             Objects, {RuntimeArchive}, OutStr)) {
     sys::fs::remove(TempOut);
-    return createStringError(inconvertibleErrorCode(), "link failed: " + StringRef(DiagOS.str()).trim());
+    return E;
   }
   if (Special) {
     auto Linked = MemoryBuffer::getFile(OutStr, /*IsText=*/false, /*RequiresNullTerminator=*/false);

@@ -33,7 +33,7 @@ struct Options {
   std::string ModuleName, Header;
   std::vector<std::string> Dirs, Env, TcpListen;
   bool PrintTargets = false, Verbose = false, TimeReport = false, PrintPartitions = false;
-  unsigned Threads = 0; // code generation threads for executables; 0: all cores
+  unsigned Threads = 0; // optimisation and code generation threads (exe, obj, lib); 0: all cores
 };
 
 /// --time-report: the wall-clock and CPU time (all threads of the process) of each stage, printed to
@@ -188,8 +188,9 @@ int run(const Options &O, const char *Argv0) {
   if (!IR)
     return reportError(O.Input, IR.takeError());
   Times.stageDone("translate to LLVM IR");
-  // Executables are optimised partition by partition, in parallel (emitObjects).
-  if (O.Emit != "exe") {
+  // Executables and embedded objects are optimised partition by partition, in parallel (emitObjects);
+  // LLVM IR and assembly show the whole module.
+  if (O.Emit == "llvm" || O.Emit == "asm") {
     optimize(**IR, **TM, Level);
     Times.stageDone("optimise");
   }
@@ -206,10 +207,11 @@ int run(const Options &O, const char *Argv0) {
       return reportError(O.Input, std::move(E));
     return 0;
   }
+  // A large module is optimised and compiled in partitions on --threads threads; the bytes never depend
+  // on it.
+  raw_ostream *PlanLog = O.PrintPartitions ? &errs() : nullptr;
   if (O.Emit == "exe") {
-    // A large module is optimised and compiled in partitions on --threads threads; the bytes never
-    // depend on it.
-    auto Objects = emitObjects(**IR, **TM, Level, O.Threads, O.PrintPartitions ? &errs() : nullptr);
+    auto Objects = emitObjects(**IR, **TM, Level, O.Threads, /*NameTables=*/true, PlanLog);
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
     Times.stageDone("optimise and generate code");
@@ -218,12 +220,32 @@ int run(const Options &O, const char *Argv0) {
     Times.stageDone("link");
     return 0;
   }
-  auto Emitted = emit(**IR, **TM, O.Emit == "asm" ? EmitKind::Assembly : EmitKind::Object);
-  if (!Emitted)
-    return reportError(O.Input, Emitted.takeError());
-  Times.stageDone("generate code");
+  std::string Emitted;
+  if (Embedding) {
+    // Partitions as for an executable (no table of function names: the embedding runtime reports a
+    // trap as a value), merged into the one object whose only global symbol is NAME_module.
+    auto Objects = emitObjects(**IR, **TM, Level, O.Threads, /*NameTables=*/false, PlanLog);
+    if (!Objects)
+      return reportError(O.Input, Objects.takeError());
+    Times.stageDone("optimise and generate code");
+    if (Objects->size() == 1) {
+      Emitted = std::move(Objects->front());
+    } else {
+      auto Merged = mergeEmbeddedObjects(*Objects, TO.ModuleName + "_module");
+      if (!Merged)
+        return reportError(O.Input, Merged.takeError());
+      Emitted = std::move(*Merged);
+      Times.stageDone("merge the partitions' objects");
+    }
+  } else {
+    auto Assembly = emit(**IR, **TM, EmitKind::Assembly);
+    if (!Assembly)
+      return reportError(O.Input, Assembly.takeError());
+    Emitted = std::move(*Assembly);
+    Times.stageDone("generate code");
+  }
   if (Output == "-") {
-    outs() << *Emitted;
+    outs() << Emitted;
     return 0;
   }
   if (O.Emit == "lib") {
@@ -231,9 +253,9 @@ int run(const Options &O, const char *Argv0) {
     if (!sys::fs::exists(Runtime))
       return fail("--emit=lib: no embedding runtime for " + Target->Name + " (" + Runtime +
                   "); use --emit=obj and link the runtime yourself");
-    if (Error E = writeStaticLibrary(*Emitted, TO.ModuleName + ".o", Runtime, Output))
+    if (Error E = writeStaticLibrary(Emitted, TO.ModuleName + ".o", Runtime, Output))
       return reportError(O.Input, std::move(E));
-  } else if (Error E = writeFileAtomically(Output, *Emitted, false)) {
+  } else if (Error E = writeFileAtomically(Output, Emitted, false)) {
     return reportError(O.Input, std::move(E));
   }
   if (!Header.empty()) {
@@ -277,14 +299,14 @@ int main(int argc, char **argv) {
                  "Listen on a TCP socket at start-up, handed to the program as a preopened socket fd after the "
                  "directories: IPV4ADDRESS:PORT (repeatable)");
   App.add_option("--threads", O.Threads,
-                 "Threads that optimise and compile an executable (default 0: all cores); the output is the same "
-                 "whatever the number")
+                 "Threads that optimise and compile an executable or an object (default 0: all cores); the output "
+                 "is the same whatever the number")
       ->check(CLI::NonNegativeNumber);
   App.add_flag("--print-targets", O.PrintTargets, "List the supported targets and exit");
   App.add_flag("--time-report", O.TimeReport,
                "Print the wall-clock and CPU time of each compilation stage to stderr");
   App.add_flag("--print-partitions", O.PrintPartitions,
-               "Print how an executable's module is split for parallel compilation (to stderr)");
+               "Print how the module is split for parallel compilation (to stderr)");
   try {
     App.parse(argc, argv);
   } catch (const CLI::CallForHelp &E) {

@@ -1,0 +1,26 @@
+//===- ElfLinker.h - One run of lld's ELF driver, for the Link library ----===//
+//
+// runElfLinker is the one place that calls lld: linkExecutable (ElfLinker.cpp) links an executable
+// with it, mergeEmbeddedObjects (EmbeddedObject.cpp) a relocatable object. lld keeps global state,
+// so a process may call it once.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WASM2NATIVE_LINK_ELFLINKER_H
+#define WASM2NATIVE_LINK_ELFLINKER_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+
+namespace w2n {
+
+/// Runs `ld.lld Options... -o Output Objects... Libraries...`: the objects (in memory) are written to
+/// private temporary files, removed afterwards whatever happens, and given in order; Libraries are
+/// paths. lld's diagnostics become the error's message. Output is written by lld: the caller picks a
+/// temporary path and moves the result into place.
+llvm::Error runElfLinker(llvm::ArrayRef<const char *> Options, llvm::ArrayRef<std::string> Objects,
+                         llvm::ArrayRef<std::string> Libraries, const std::string &Output);
+
+} // namespace w2n
+
+#endif
