@@ -2,9 +2,9 @@
 """run.py: wasm2native's benchmark suite: builds the corpus, runs every variant, writes docs/performance.md.
 
 The corpus is built from source here: the kernels in bench/kernels/, and the real programs of
-bench/programs/ when their Debian sources are present (zlib: the zlib source package unpacked under
-/var/cache/wasm2native/src, or ZLIB_SRC), each compiled with clang-19 -O2 twice, natively and to
-wasm32-wasi. Variants per benchmark:
+bench/programs/ when their Debian sources are present (zlib and bzip2: their source packages unpacked
+under /var/cache/wasm2native/src by scripts/setup.sh, or ZLIB_SRC / BZIP2_SRC), each compiled with
+clang-19 -O2 twice, natively and to wasm32-wasi. Variants per benchmark:
   native       clang-19 -O2, the limit
   wasm2native  wasm2native -O2 of the wasm
   wasm2c       wabt's wasm2c, then clang-19 -O2 (with the small WASI glue in peers/wasm2c_main.c)
@@ -67,15 +67,24 @@ def timed(cmd, clock=None):
     return (wall if (clock or CLOCK) == "wall" else cpu), kib, r.stdout
 
 
+# The real programs: name -> (source folder glob under /var/cache/wasm2native/src, the header that
+# marks an unpacked source, the environment variable that overrides the folder, library sources).
+PROGRAM_SOURCES = {
+    "zlib": ("zlib-*", "zlib.h", "ZLIB_SRC",
+             ["adler32", "compress", "crc32", "deflate", "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil"]),
+    "bzip2": ("bzip2-*", "bzlib.h", "BZIP2_SRC",
+              ["blocksort", "huffman", "crctable", "randtable", "compress", "decompress", "bzlib"]),
+}
+
+
 def programs():
     """The real programs whose sources are present: name -> (driver, [library sources], [include dirs])."""
     found = {}
-    zlib = os.environ.get("ZLIB_SRC") or next(iter(sorted(
-        d for d in glob.glob("/var/cache/wasm2native/src/zlib-*") if os.path.exists(os.path.join(d, "zlib.h")))), None)
-    if zlib:
-        libs = [os.path.join(zlib, f + ".c") for f in
-                ("adler32", "compress", "crc32", "deflate", "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil")]
-        found["zlib"] = (os.path.join(PROGRAMS, "zlib.c"), libs, [zlib])
+    for name, (pattern, header, env, files) in PROGRAM_SOURCES.items():
+        src = os.environ.get(env) or next(iter(sorted(
+            d for d in glob.glob(f"/var/cache/wasm2native/src/{pattern}") if os.path.exists(os.path.join(d, header)))), None)
+        if src:
+            found[name] = (os.path.join(PROGRAMS, f"{name}.c"), [os.path.join(src, f + ".c") for f in files], [src])
     return found
 
 
