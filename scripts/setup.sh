@@ -31,7 +31,7 @@ if [ ${#missing[@]} -ne 0 ]; then
 fi
 echo "setup: all packages present"
 
-# Source packages for test/programs and bench/programs (zlib, bzip2), unpacked outside the repo. Each
+# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4), unpacked outside the repo. Each
 # is fetched only if its unpacked folder (recognised by a header inside it) is absent. Needs a deb-src
 # entry: one is added mirroring the main Debian entry if the system has none.
 SRC_CACHE=/var/cache/wasm2native/src
@@ -57,4 +57,5 @@ EOF_SRC
 }
 fetch_source zlib 'zlib-*/zlib.h'
 fetch_source bzip2 'bzip2-*/bzlib.h'
+fetch_source lua5.4 'lua5.4-*/src/lua.h'
 echo "setup: source packages present in $SRC_CACHE"

@@ -1,8 +1,9 @@
 /* wasm2c_main.c: the host side needed to run a wasm2c-translated WASI benchmark (module name "bench").
  *
  * wasm2c ships no WASI, so this file provides the few preview1 functions the benchmark kernels import
- * (args, environ, clocks, fd_read/write/close/seek/fdstat, proc_exit), directly on top of libc. It is
- * the hand-written glue a wasm2c user has to write; it exists only so the benchmark can compare peers. */
+ * (args, environ, clocks, fd_read/write/close/seek/fdstat, proc_exit; stubs for opening files), directly
+ * on top of libc. It is the hand-written glue a wasm2c user has to write; it exists only so the
+ * benchmark can compare peers. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,20 @@ u32 Z_wasi_snapshot_preview1Z_fd_write(wasi_t *w, u32 fd, u32 iovs, u32 n, u32 o
 u32 Z_wasi_snapshot_preview1Z_fd_read(wasi_t *w, u32 fd, u32 iovs, u32 n, u32 out) {
   if (fd != 0) return 8; /* EBADF */
   return fd_io(w, 0, iovs, n, out);
+}
+/* Imported by programs that can open files (Lua's lauxlib), which the benchmarks never do: no directory
+ * is preopened, so wasi-libc's start-up scan of fd_prestat_get ends at once and the rest is unreachable. */
+u32 Z_wasi_snapshot_preview1Z_fd_prestat_get(wasi_t *w, u32 fd, u32 out) { (void)w; (void)fd; (void)out; return 8; }
+u32 Z_wasi_snapshot_preview1Z_fd_prestat_dir_name(wasi_t *w, u32 fd, u32 p, u32 n) {
+  (void)w; (void)fd; (void)p; (void)n; return 8;
+}
+u32 Z_wasi_snapshot_preview1Z_fd_fdstat_set_flags(wasi_t *w, u32 fd, u32 f) { (void)w; (void)fd; (void)f; return 8; }
+u32 Z_wasi_snapshot_preview1Z_fd_renumber(wasi_t *w, u32 from, u32 to) { (void)w; (void)from; (void)to; return 8; }
+u32 Z_wasi_snapshot_preview1Z_path_open(wasi_t *w, u32 fd, u32 dirflags, u32 path, u32 len, u32 oflags, u64 base,
+                                        u64 inheriting, u32 fdflags, u32 out) {
+  (void)w; (void)fd; (void)dirflags; (void)path; (void)len; (void)oflags; (void)base; (void)inheriting;
+  (void)fdflags; (void)out;
+  return 8; /* EBADF: no such directory */
 }
 void Z_wasi_snapshot_preview1Z_proc_exit(wasi_t *w, u32 code) { (void)w; exit((int)code); }
 
