@@ -2,9 +2,9 @@
 """run.py: wasm2native's benchmark suite: builds the corpus, runs every variant, writes docs/performance.md.
 
 The corpus is built from source here: the kernels in bench/kernels/, and the real programs of
-bench/programs/ when their Debian sources are present (zlib: the zlib source package unpacked under
-/var/cache/wasm2native/src, or ZLIB_SRC), each compiled with clang-19 -O2 twice, natively and to
-wasm32-wasi. Variants per benchmark:
+bench/programs/ when their Debian sources are present (zlib, bzip2 and Lua 5.4: their source packages
+unpacked under /var/cache/wasm2native/src by scripts/setup.sh, or ZLIB_SRC / BZIP2_SRC / LUA_SRC), each
+compiled with clang-19 -O2 twice, natively and to wasm32-wasi. Variants per benchmark:
   native       clang-19 -O2, the limit
   native-march clang-19 -O2 -march=native: the native build for the same CPU features that wasm2native
                uses by default (--cpu=native), for a stricter comparison
@@ -69,15 +69,33 @@ def timed(cmd, clock=None):
     return (wall if (clock or CLOCK) == "wall" else cpu), kib, r.stdout
 
 
+# The real programs: name -> (source folder glob under /var/cache/wasm2native/src, the environment
+# variable that overrides the folder, the header that marks an unpacked source, library sources and
+# include folders, both relative to the source folder (an absolute include folder stays as it is)).
+# Lua's lua-include/ stands in for headers that wasi-libc lacks or Debian's build generates.
+LUA_LIBS = ["lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem", "lobject",
+            "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
+            "lauxlib", "lbaselib", "lmathlib", "lstrlib", "ltablib", "lutf8lib"]
+PROGRAM_SOURCES = {
+    "zlib": ("zlib-*", "ZLIB_SRC", "zlib.h",
+             ["adler32", "compress", "crc32", "deflate", "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil"],
+             ["."]),
+    "bzip2": ("bzip2-*", "BZIP2_SRC", "bzlib.h",
+              ["blocksort", "huffman", "crctable", "randtable", "compress", "decompress", "bzlib"], ["."]),
+    "lua": ("lua5.4-*", "LUA_SRC", "src/lua.h", ["src/" + f for f in LUA_LIBS],
+            [os.path.join(PROGRAMS, "lua-include"), "src"]),
+}
+
+
 def programs():
     """The real programs whose sources are present: name -> (driver, [library sources], [include dirs])."""
     found = {}
-    zlib = os.environ.get("ZLIB_SRC") or next(iter(sorted(
-        d for d in glob.glob("/var/cache/wasm2native/src/zlib-*") if os.path.exists(os.path.join(d, "zlib.h")))), None)
-    if zlib:
-        libs = [os.path.join(zlib, f + ".c") for f in
-                ("adler32", "compress", "crc32", "deflate", "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil")]
-        found["zlib"] = (os.path.join(PROGRAMS, "zlib.c"), libs, [zlib])
+    for name, (pattern, env, header, files, includes) in PROGRAM_SOURCES.items():
+        src = os.environ.get(env) or next(iter(sorted(
+            d for d in glob.glob(f"/var/cache/wasm2native/src/{pattern}") if os.path.exists(os.path.join(d, header)))), None)
+        if src:
+            found[name] = (os.path.join(PROGRAMS, f"{name}.c"), [os.path.join(src, f + ".c") for f in files],
+                           [os.path.normpath(os.path.join(src, i)) for i in includes])
     return found
 
 

@@ -31,21 +31,31 @@ if [ ${#missing[@]} -ne 0 ]; then
 fi
 echo "setup: all packages present"
 
-# Source packages for test/programs (zlib), unpacked outside the repo. Needs a deb-src entry: one is
-# added mirroring the main Debian entry if the system has none.
+# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4), unpacked outside the repo. Each
+# is fetched only if its unpacked folder (recognised by a header inside it) is absent. Needs a deb-src
+# entry: one is added mirroring the main Debian entry if the system has none.
 SRC_CACHE=/var/cache/wasm2native/src
-if ! ls -d "$SRC_CACHE"/zlib-*/zlib.h >/dev/null 2>&1; then
-  if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    $SUDO tee /etc/apt/sources.list.d/wasm2native-src.sources >/dev/null <<'EOF_SRC'
+APT_SRC_UPDATED=""
+fetch_source() {  # fetch_source PACKAGE MARKER: `apt-get source PACKAGE` unless SRC_CACHE/MARKER matches
+  local package=$1 marker=$2
+  if ls -d "$SRC_CACHE"/$marker >/dev/null 2>&1; then return; fi
+  if [ -z "$APT_SRC_UPDATED" ]; then
+    if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+      $SUDO tee /etc/apt/sources.list.d/wasm2native-src.sources >/dev/null <<'EOF_SRC'
 Types: deb-src
 URIs: http://deb.debian.org/debian
 Suites: bookworm bookworm-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF_SRC
+    fi
+    $SUDO apt-get update
+    $SUDO mkdir -p "$SRC_CACHE"
+    APT_SRC_UPDATED=1
   fi
-  $SUDO apt-get update
-  $SUDO mkdir -p "$SRC_CACHE"
-  (cd "$SRC_CACHE" && $SUDO apt-get source zlib)
-fi
+  (cd "$SRC_CACHE" && $SUDO apt-get source "$package")
+}
+fetch_source zlib 'zlib-*/zlib.h'
+fetch_source bzip2 'bzip2-*/bzlib.h'
+fetch_source lua5.4 'lua5.4-*/src/lua.h'
 echo "setup: source packages present in $SRC_CACHE"

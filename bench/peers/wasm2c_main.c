@@ -1,8 +1,9 @@
 /* wasm2c_main.c: the host side needed to run a wasm2c-translated WASI benchmark (module name "bench").
  *
  * wasm2c ships no WASI, so this file provides the few preview1 functions the benchmark kernels import
- * (args, environ, clocks, fd_write/close/seek/fdstat, proc_exit), directly on top of libc. It is the
- * hand-written glue a wasm2c user has to write; it exists only so the benchmark can compare peers. */
+ * (args, environ, clocks, fd_read/write/close/seek/fdstat, proc_exit; stubs for opening files), directly
+ * on top of libc. It is the hand-written glue a wasm2c user has to write; it exists only so the
+ * benchmark can compare peers. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,17 +58,41 @@ u32 Z_wasi_snapshot_preview1Z_fd_fdstat_get(wasi_t *w, u32 fd, u32 out) {
   u64 rights = ~0ull; memcpy(p + 8, &rights, 8); memcpy(p + 16, &rights, 8);
   return 0;
 }
-u32 Z_wasi_snapshot_preview1Z_fd_write(wasi_t *w, u32 fd, u32 iovs, u32 n, u32 out) {
+/* fd_read and fd_write: the iovecs in guest memory, on the host's stdin or stdout/stderr. */
+static u32 fd_io(wasi_t *w, int host_fd, u32 iovs, u32 n, u32 out) {
   u32 total = 0;
   for (u32 i = 0; i < n; i++) {
     u32 base, len;
     memcpy(&base, guest(w, iovs + 8 * i, 4), 4); memcpy(&len, guest(w, iovs + 8 * i + 4, 4), 4);
-    ssize_t r = write(fd == 2 ? 2 : 1, guest(w, base, len), len);
+    ssize_t r = host_fd == 0 ? read(0, guest(w, base, len), len) : write(host_fd, guest(w, base, len), len);
     if (r < 0) return 29; /* EIO */
     total += (u32)r;
+    if ((u32)r < len) break; /* short: stop there, as readv and writev do */
   }
   put32(w, out, total);
   return 0;
+}
+u32 Z_wasi_snapshot_preview1Z_fd_write(wasi_t *w, u32 fd, u32 iovs, u32 n, u32 out) {
+  return fd_io(w, fd == 2 ? 2 : 1, iovs, n, out);
+}
+/* Only imported by programs that link libc's stdin (bzip2's library does, for its unused file API). */
+u32 Z_wasi_snapshot_preview1Z_fd_read(wasi_t *w, u32 fd, u32 iovs, u32 n, u32 out) {
+  if (fd != 0) return 8; /* EBADF */
+  return fd_io(w, 0, iovs, n, out);
+}
+/* Imported by programs that can open files (Lua's lauxlib), which the benchmarks never do: no directory
+ * is preopened, so wasi-libc's start-up scan of fd_prestat_get ends at once and the rest is unreachable. */
+u32 Z_wasi_snapshot_preview1Z_fd_prestat_get(wasi_t *w, u32 fd, u32 out) { (void)w; (void)fd; (void)out; return 8; }
+u32 Z_wasi_snapshot_preview1Z_fd_prestat_dir_name(wasi_t *w, u32 fd, u32 p, u32 n) {
+  (void)w; (void)fd; (void)p; (void)n; return 8;
+}
+u32 Z_wasi_snapshot_preview1Z_fd_fdstat_set_flags(wasi_t *w, u32 fd, u32 f) { (void)w; (void)fd; (void)f; return 8; }
+u32 Z_wasi_snapshot_preview1Z_fd_renumber(wasi_t *w, u32 from, u32 to) { (void)w; (void)from; (void)to; return 8; }
+u32 Z_wasi_snapshot_preview1Z_path_open(wasi_t *w, u32 fd, u32 dirflags, u32 path, u32 len, u32 oflags, u64 base,
+                                        u64 inheriting, u32 fdflags, u32 out) {
+  (void)w; (void)fd; (void)dirflags; (void)path; (void)len; (void)oflags; (void)base; (void)inheriting;
+  (void)fdflags; (void)out;
+  return 8; /* EBADF: no such directory */
 }
 void Z_wasi_snapshot_preview1Z_proc_exit(wasi_t *w, u32 code) { (void)w; exit((int)code); }
 
