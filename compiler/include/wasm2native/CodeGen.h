@@ -14,6 +14,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Triple.h"
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,18 +59,26 @@ void addFunctionNameTable(llvm::Module &M);
 enum class EmitKind { Object, Assembly };
 llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitKind K);
 
+/// How emitObjects compiles a module.
+struct ObjectOptions {
+  unsigned Threads = 0;     ///< 0: all cores. The objects never depend on it.
+  bool NameTables = false;  ///< executables: each object's table of function names for trap reports
+  llvm::raw_ostream *PlanLog = nullptr; ///< --print-partitions: where to print the partitions
+  /// Called (on one thread at a time) each time a partition is compiled, with the number done so
+  /// far and the total; only for a module that is split.
+  std::function<void(unsigned Done, unsigned Total)> Progress;
+};
+
 /// Optimises M (translated, not yet optimised) and emits it as objects, to be linked in the order
 /// returned. A large module is split into partitions (CodeGen/Partition.cpp), each optimised and
-/// compiled on its own, on Threads threads (0: all cores); the partitions, and so the objects, do not
-/// depend on Threads. Symbols shared between partitions become hidden globals: an executable's static
+/// compiled on its own, on Opts.Threads threads; the partitions, and so the objects, do not depend on
+/// the thread count. Symbols shared between partitions become hidden globals: an executable's static
 /// link leaves them local, and an embedded module's objects are merged into one whose only global is
-/// NAME_module (mergeEmbeddedObjects, Link.h). NameTables (executables) adds each object's table of
-/// function names. A module that is not split gives one object, the bytes optimize() and emit() would
-/// give (plus the name table if asked). M is modified and must not be emitted again. With PlanLog, the
-/// partitions are printed to it (--print-partitions).
+/// NAME_module (mergeEmbeddedObjects, Link.h). A module that is not split gives one object, the bytes
+/// optimize() and emit() would give (plus the name table if asked). M is modified and must not be
+/// emitted again.
 llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
-                                                     OptLevel O, unsigned Threads, bool NameTables,
-                                                     llvm::raw_ostream *PlanLog = nullptr);
+                                                     OptLevel O, const ObjectOptions &Opts);
 
 } // namespace w2n
 

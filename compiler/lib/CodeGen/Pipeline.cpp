@@ -17,6 +17,7 @@
 #include "wasm2native/CodeGen.h"
 #include "Partition.h"
 #include "llvm/Analysis/TargetTransformInfo.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -26,6 +27,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <mutex>
 
 using namespace w2n;
 using namespace llvm;
@@ -77,13 +79,13 @@ Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
 }
 
 Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, OptLevel O,
-                                                     unsigned Threads, bool NameTables, raw_ostream *PlanLog) {
+                                                     const ObjectOptions &Opts) {
   PartitionPlan Plan = planPartitions(M, /*Imports=*/O != OptLevel::O0);
-  if (PlanLog)
-    printPartitionPlan(Plan, M, *PlanLog);
+  if (Opts.PlanLog)
+    printPartitionPlan(Plan, M, *Opts.PlanLog);
   if (Plan.Count == 1) {
     optimize(M, TM, O);
-    if (NameTables)
+    if (Opts.NameTables)
       addFunctionNameTable(M);
     auto Object = emit(M, TM, EmitKind::Object);
     if (!Object)
@@ -108,9 +110,17 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
       Order[I] = I;
     std::stable_sort(Order.begin(), Order.end(),
                      [&](unsigned A, unsigned B) { return Plan.Load[A] > Plan.Load[B]; });
-    DefaultThreadPool Pool(hardware_concurrency(Threads));
+    std::mutex ProgressMutex;
+    unsigned Done = 0;
+    DefaultThreadPool Pool(hardware_concurrency(Opts.Threads));
     for (unsigned I : Order)
       Pool.async([&, I] {
+        auto Report = make_scope_exit([&] { // whether the partition succeeded or not
+          if (Opts.Progress) {
+            std::lock_guard<std::mutex> Lock(ProgressMutex);
+            Opts.Progress(++Done, Plan.Count);
+          }
+        });
         LLVMContext Ctx;
         auto Part = getLazyBitcodeModule(MemoryBufferRef(Bitcode, "module"), Ctx);
         if (!Part) {
@@ -146,7 +156,7 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
         optimize(P, *PartTM, O);
-        if (NameTables)
+        if (Opts.NameTables)
           addFunctionNameTable(P);
         auto Object = emit(P, *PartTM, EmitKind::Object);
         if (!Object)

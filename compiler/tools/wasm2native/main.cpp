@@ -17,6 +17,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <cstdio>
@@ -32,7 +33,8 @@ struct Options {
   std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
   std::string ModuleName, Header;
   std::vector<std::string> Dirs, Env, TcpListen;
-  bool PrintTargets = false, Verbose = false, TimeReport = false, PrintPartitions = false;
+  bool PrintTargets = false, TimeReport = false, PrintPartitions = false;
+  bool Progress = false, NoProgress = false; // neither: progress on a terminal only
   unsigned Threads = 0; // optimisation and code generation threads (exe, obj, lib); 0: all cores
 };
 
@@ -75,6 +77,22 @@ private:
   std::pair<double, double> Mark;
   std::vector<std::pair<std::string, std::pair<double, double>>> Stages;
 };
+
+/// The progress of a split module's compilation, on stderr: on a terminal one line rewritten in place
+/// and erased once every partition is done; elsewhere (a log, with --progress) one line per partition.
+std::function<void(unsigned, unsigned)> progressReporter(const Options &O) {
+  bool Terminal = sys::Process::StandardErrIsDisplayed();
+  if (O.NoProgress || !(O.Progress || Terminal))
+    return nullptr;
+  return [Terminal](unsigned Done, unsigned Total) {
+    if (Terminal)
+      errs() << "\rwasm2native: optimising and compiling: " << Done << "/" << Total << " partitions"
+             << (Done == Total ? "\r\x1b[K" : "");
+    else
+      errs() << "wasm2native: " << Done << "/" << Total << " partitions compiled\n";
+    errs().flush();
+  };
+}
 
 int reportError(const std::string &File, Error E) {
   handleAllErrors(std::move(E),
@@ -209,9 +227,13 @@ int run(const Options &O, const char *Argv0) {
   }
   // A large module is optimised and compiled in partitions on --threads threads; the bytes never depend
   // on it.
-  raw_ostream *PlanLog = O.PrintPartitions ? &errs() : nullptr;
+  ObjectOptions OO;
+  OO.Threads = O.Threads;
+  OO.NameTables = O.Emit == "exe";
+  OO.PlanLog = O.PrintPartitions ? &errs() : nullptr;
+  OO.Progress = progressReporter(O);
   if (O.Emit == "exe") {
-    auto Objects = emitObjects(**IR, **TM, Level, O.Threads, /*NameTables=*/true, PlanLog);
+    auto Objects = emitObjects(**IR, **TM, Level, OO);
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
     Times.stageDone("optimise and generate code");
@@ -224,7 +246,7 @@ int run(const Options &O, const char *Argv0) {
   if (Embedding) {
     // Partitions as for an executable (no table of function names: the embedding runtime reports a
     // trap as a value), merged into the one object whose only global symbol is NAME_module.
-    auto Objects = emitObjects(**IR, **TM, Level, O.Threads, /*NameTables=*/false, PlanLog);
+    auto Objects = emitObjects(**IR, **TM, Level, OO);
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
     Times.stageDone("optimise and generate code");
@@ -305,6 +327,9 @@ int main(int argc, char **argv) {
   App.add_flag("--print-targets", O.PrintTargets, "List the supported targets and exit");
   App.add_flag("--time-report", O.TimeReport,
                "Print the wall-clock and CPU time of each compilation stage to stderr");
+  App.add_flag("--progress", O.Progress,
+               "Report the progress of a large module's compilation on stderr (default: on a terminal only)");
+  App.add_flag("--no-progress", O.NoProgress, "Never report progress");
   App.add_flag("--print-partitions", O.PrintPartitions,
                "Print how the module is split for parallel compilation (to stderr)");
   try {
