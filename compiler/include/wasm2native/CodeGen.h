@@ -3,13 +3,14 @@
 // A Target names one of wasm2native's targets (a runtime is built for each) and owns the LLVM
 // TargetMachine for the chosen CPU. optimize() runs LLVM's standard pipeline for the -O level; emit()
 // produces an object file or assembly in memory;
-// emitObjects() optimises a large module and compiles it in parallel partitions (for an executable or
-// an embedded object), the same bytes whatever the number of threads.
+// emitObjects() translates, optimises and compiles a large module in parallel partitions (for an
+// executable or an embedded object), the same bytes whatever the number of threads.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_H
 #define WASM2NATIVE_CODEGEN_H
 
+#include "wasm2native/Translate.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Target/TargetMachine.h"
@@ -69,16 +70,21 @@ struct ObjectOptions {
   std::function<void(unsigned Done, unsigned Total)> Progress;
 };
 
-/// Optimises M (translated, not yet optimised) and emits it as objects, to be linked in the order
-/// returned. A large module is split into partitions (CodeGen/Partition.cpp), each optimised and
-/// compiled on its own, on Opts.Threads threads; the partitions, and so the objects, do not depend on
-/// the thread count. Symbols shared between partitions become hidden globals: an executable's static
-/// link leaves them local, and an embedded module's objects are merged into one whose only global is
-/// NAME_module (mergeEmbeddedObjects, Link.h). A module that is not split gives one object, the bytes
-/// optimize() and emit() would give (plus the name table if asked). M is modified and must not be
-/// emitted again.
-llvm::Expected<std::vector<std::string>> emitObjects(llvm::Module &M, llvm::TargetMachine &TM,
-                                                     OptLevel O, const ObjectOptions &Opts);
+/// Translates the wasm module into Ctx: the whole of it (Part null) or one partition.
+using PartTranslator = std::function<llvm::Expected<std::unique_ptr<llvm::Module>>(
+    llvm::LLVMContext &Ctx, const ModulePart *Part)>;
+
+/// Compiles WM into objects, to be linked in the order returned. A large module is split into
+/// partitions (CodeGen/Partition.cpp, planned from WM alone), each translated by Translate, optimised
+/// and compiled in its own LLVMContext, on Opts.Threads threads; the partitions, and so the objects,
+/// do not depend on the thread count. Symbols shared between partitions are hidden globals: an
+/// executable's static link leaves them local, and an embedded module's objects are merged into one
+/// whose only global is NAME_module (mergeEmbeddedObjects, Link.h). A module that is not split gives
+/// one object, the bytes translating it whole, optimize() and emit() give (plus the name table if
+/// asked).
+llvm::Expected<std::vector<std::string>> emitObjects(const Module &WM, const PartTranslator &Translate,
+                                                     llvm::TargetMachine &TM, OptLevel O,
+                                                     const ObjectOptions &Opts);
 
 } // namespace w2n
 

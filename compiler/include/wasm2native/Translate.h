@@ -2,7 +2,10 @@
 //
 // translateModule builds one LLVM module holding every wasm function (each taking the instance pointer
 // first), the instance layout, the instantiation routine and, for executables, the w2n_module_main
-// entry point that the runtime calls. The IR follows runtime-lib/include/w2n_abi.h exactly.
+// entry point that the runtime calls. The IR follows runtime-lib/include/w2n_abi.h exactly. Given a
+// ModulePart, it builds one partition of a split module instead (see CodeGen/Partition.cpp): the
+// functions the partition defines or imports, declarations of the others, and (partition 0 only)
+// the module-level code.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_TRANSLATE_H
@@ -32,9 +35,31 @@ struct TranslateOptions {
   std::vector<std::string> TcpListen; ///< --tcp-listen values, "IPV4ADDRESS:PORT"
 };
 
+/// What one partition of a split module holds, and with which linkage (CodeGen/Partition.cpp plans it).
+struct ModulePart {
+  enum Use : uint8_t {
+    Declared, ///< defined in another partition: an external hidden declaration here
+    Defined,  ///< defined here: internal, or external hidden if Shared
+    Imported, ///< defined in another partition, an available_externally copy here for the inliner
+  };
+  std::vector<Use> Functions; ///< per wasm function index (imports included)
+  /// Per function: named in a partition other than its home, so external hidden where it is defined.
+  std::vector<bool> SharedFunctions;
+  /// Per data segment: named outside partition 0 (memory.init), so external hidden where defined.
+  std::vector<bool> SharedData;
+  /// Partition 0: the instantiation routine, w2n_module_main and the configuration or the embedding
+  /// interface, and the definitions of the data segments.
+  bool ModuleLevel = false;
+};
+
+/// Translates the whole module, or with Part one partition of it.
 llvm::Expected<std::unique_ptr<llvm::Module>>
 translateModule(const Module &M, llvm::LLVMContext &Ctx, const llvm::Triple &Triple,
-                const llvm::DataLayout &Layout, const TranslateOptions &Opts);
+                const llvm::DataLayout &Layout, const TranslateOptions &Opts,
+                const ModulePart *Part = nullptr);
+
+/// The LLVM symbol of wasm function FuncIndex: w2n_f<index>, then its name-section name if any.
+std::string functionSymbol(const Module &M, uint32_t FuncIndex);
 
 } // namespace w2n
 

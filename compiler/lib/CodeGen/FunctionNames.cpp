@@ -20,12 +20,12 @@
 
 using namespace llvm;
 
-void w2n::addFunctionNameTable(Module &M) {
+void w2n::addFunctionNameTable(llvm::Module &M) {
   LLVMContext &C = M.getContext();
   Type *Ptr = PointerType::get(C, 0);
   auto *EntryTy = StructType::get(C, {Ptr, Ptr});
   std::vector<Constant *> Entries;
-  for (Function &F : M) {
+  for (llvm::Function &F : M) {
     if (F.isDeclaration() || F.hasAvailableExternallyLinkage())
       continue;
     MDNode *MD = F.getMetadata("w2n.name");

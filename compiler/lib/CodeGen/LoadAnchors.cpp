@@ -117,7 +117,7 @@ void setAnchorAttributes(Function &F) {
 }
 
 /// Takes the vector variants out of llvm.compiler.used, where prepareLoadAnchors put them.
-void unpinLoadAnchorVariants(Module &M) {
+void unpinLoadAnchorVariants(llvm::Module &M) {
   removeFromUsedLists(M, [](Constant *C) {
     auto *F = dyn_cast<Function>(C->stripPointerCasts());
     return F && isAnchor(*F);
@@ -126,15 +126,15 @@ void unpinLoadAnchorVariants(Module &M) {
 
 } // namespace
 
-void w2n::prepareLoadAnchors(Module &M) {
-  SmallVector<Function *, 8> Scalars;
-  for (Function &F : M)
+void w2n::prepareLoadAnchors(llvm::Module &M) {
+  SmallVector<llvm::Function *, 8> Scalars;
+  for (llvm::Function &F : M)
     if (isAnchor(F) && F.arg_size() == 1 && !F.getArg(0)->getType()->isVectorTy())
       Scalars.push_back(&F);
     else if (isAnchor(F))
       setAnchorAttributes(F);
   SmallVector<GlobalValue *, 32> Variants;
-  for (Function *F : Scalars) {
+  for (llvm::Function *F : Scalars) {
     setAnchorAttributes(*F);
     Type *Ty = F->getArg(0)->getType();
     unsigned Bits = Ty->getPrimitiveSizeInBits();
@@ -145,7 +145,7 @@ void w2n::prepareLoadAnchors(Module &M) {
     for (unsigned VF = 2; VF <= 64 && VF * Bits <= 2048; VF *= 2) {
       std::string Name = (F->getName() + "_v" + Twine(VF)).str();
       auto *VTy = FunctionType::get(Type::getVoidTy(M.getContext()), {FixedVectorType::get(Ty, VF)}, false);
-      Function *V = cast<Function>(M.getOrInsertFunction(Name, VTy).getCallee());
+      llvm::Function *V = cast<llvm::Function>(M.getOrInsertFunction(Name, VTy).getCallee());
       setAnchorAttributes(*V);
       Variants.push_back(V);
       if (!Mappings.empty())
@@ -157,13 +157,13 @@ void w2n::prepareLoadAnchors(Module &M) {
   appendToCompilerUsed(M, Variants);
 }
 
-void w2n::lowerLoadAnchors(Module &M, TargetMachine &TM) {
+void w2n::lowerLoadAnchors(llvm::Module &M, TargetMachine &TM) {
   Triple T(M.getTargetTriple());
   unsigned VecBytes = vectorRegisterBytes(T, TM);
   unsigned PtrBytes = M.getDataLayout().getPointerSize();
   unpinLoadAnchorVariants(M);
   SmallVector<CallInst *, 64> Keeps;
-  for (Function &F : M)
+  for (llvm::Function &F : M)
     if (isAnchor(F))
       for (User *U : F.users())
         if (auto *CI = dyn_cast<CallInst>(U))
@@ -177,7 +177,7 @@ void w2n::lowerLoadAnchors(Module &M, TargetMachine &TM) {
       anchorScalar(B, V, T, VecBytes);
     CI->eraseFromParent();
   }
-  for (Function &F : make_early_inc_range(M)) {
+  for (llvm::Function &F : make_early_inc_range(M)) {
     if (!isAnchor(F))
       continue;
     F.removeDeadConstantUsers(); // the old llvm.compiler.used array

@@ -1,32 +1,39 @@
 //===- Partition.cpp - Splits a module for parallel compilation -----------===//
 //
-// A large module is optimised and compiled in partitions, each on its own thread and LLVMContext
-// (emitObjects in Pipeline.cpp). Splitting before the optimisation pipeline makes all of it parallel,
-// inlining included, but the inliner of one partition sees only the functions it has. Three rules
-// keep the code close to what the whole module would give, and every one of them depends on the
-// module alone, so the output is the same bytes whatever the number of threads:
+// A large module is translated, optimised and compiled in partitions, each on its own thread and
+// LLVMContext (emitObjects in Pipeline.cpp). The plan comes from the wasm module, before any IR
+// exists: one pass decodes each body for its size (instructions) and its direct calls. Splitting
+// before translation makes nearly all the work parallel, but the inliner of one partition sees only
+// the functions it has. Three rules keep the code close to what the whole module would give, and
+// every one of them depends on the module alone, so the output is the same bytes whatever the number
+// of threads:
 //
-//  - Clusters. A function called from exactly one other function (and referenced in no other way) is
-//    the inliner's best case, inlined whatever its size because its body then disappears; it goes to
-//    its caller's partition and stays internal. Such chains form clusters, capped at a partition's
-//    share of the module so that one cluster cannot take the whole program.
-//  - Balance. Clusters go, largest first, to the least loaded partition (by instruction count); the
-//    number of partitions grows with the module's size.
+//  - Clusters. A function called from exactly one other function (and referenced in no other way:
+//    not exported, not the start function, not in a table or ref.func) is the inliner's best case,
+//    inlined whatever its size because its body then disappears; it goes to its caller's partition
+//    and stays internal. Such chains form clusters, capped at a partition's share of the module so
+//    that one cluster cannot take the whole program.
+//  - Balance. Clusters go, largest first, to the least loaded partition (by instruction count);
+//    partition 0 starts with the module-level code (instantiation, entry point or embedding
+//    interface); the number of partitions grows with the module's size.
 //  - Imports. A partition keeps an available_externally copy of each small function it calls that
 //    another partition defines, and of the small functions those call, as ThinLTO imports across
 //    modules: its inliner can inline them as the whole module's would; the copies are never emitted.
 //
-// The costs: a small function is simplified once in each partition that imports it; inlining
-// decisions for larger functions called across partitions, and interprocedural facts about them
-// (inferred attributes, constant arguments), are each partition's own.
+// Then linkage: a function stays internal in its home unless another partition names it (calls from
+// its own functions or imported copies, or partition 0's module-level code), and a data segment
+// stays private to partition 0 unless a memory.init elsewhere names it; shared ones become hidden
+// global symbols (a static link leaves them local in the executable; an embedded module's merged
+// object makes them local again).
+//
+// The costs: a small function is translated and simplified once in each partition that imports it;
+// inlining decisions for larger functions called across partitions, and interprocedural facts about
+// them (inferred attributes, constant arguments), are each partition's own.
 //
 //===----------------------------------------------------------------------===//
 #include "Partition.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SetVector.h"
-#include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/IR/InstrTypes.h"
-#include "llvm/IR/Instructions.h"
+#include "Binary/InstrReader.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <numeric>
 
@@ -35,62 +42,21 @@ using namespace llvm;
 
 namespace {
 
-/// Instructions of translated (unoptimised) IR per partition: a few per core on a large module, so
-/// that threads share the work evenly, and enough in each that its fixed cost (reading the module's
-/// declarations, setting up the pipeline) is lost in the noise. Small modules stay whole.
-constexpr uint64_t InstructionsPerPartition = 10000, MaxPartitions = 64;
-/// The largest function (translated instructions) a partition imports from another: about what the
+/// Wasm instructions per partition: a few partitions per core on a large module, so that threads
+/// share the work evenly, and enough in each that its fixed cost (declaring the module, setting up
+/// the pipeline) is lost in the noise. Small modules stay whole.
+constexpr uint64_t InstructionsPerPartition = 7000, MaxPartitions = 64;
+/// The largest function (wasm instructions) a partition imports from another: about what the
 /// inliner's threshold at -O2 inlines once the function is simplified.
-constexpr uint64_t ImportLimit = 150;
+constexpr uint64_t ImportLimit = 95;
+/// The size of an imported function's wrapper (a WASI shim call or an embedding thunk).
+constexpr uint64_t ImportWrapperSize = 4;
 
-/// What one function references: every global value its instructions name (through constant
-/// expressions too), and the defined functions it calls directly.
+/// What one function's body names: its direct callees (each once, ascending) and the data segments
+/// its memory.init instructions read.
 struct References {
-  SetVector<GlobalValue *> All;
-  SetVector<Function *> Callees;
-  SmallPtrSet<GlobalValue *, 8> OtherwiseThanCalled; ///< named in some way other than as a callee
+  std::vector<uint32_t> Callees, Data;
 };
-
-void collectFromConstant(Constant *C, SmallPtrSetImpl<Constant *> &Seen, SetVector<GlobalValue *> &Out) {
-  if (auto *GV = dyn_cast<GlobalValue>(C)) {
-    Out.insert(GV);
-    return;
-  }
-  if (!Seen.insert(C).second)
-    return;
-  for (Value *Op : C->operands())
-    if (auto *OpC = dyn_cast<Constant>(Op))
-      collectFromConstant(OpC, Seen, Out);
-}
-
-References referencesOf(Function &F) {
-  References R;
-  SmallPtrSet<Constant *, 32> Seen;
-  for (BasicBlock &BB : F)
-    for (Instruction &I : BB) {
-      auto *Call = dyn_cast<CallBase>(&I);
-      for (Use &U : I.operands()) {
-        auto *C = dyn_cast<Constant>(U.get());
-        if (!C)
-          continue;
-        if (Call && Call->isCallee(&U))
-          if (auto *Callee = dyn_cast<Function>(C)) {
-            R.All.insert(Callee);
-            if (!Callee->isDeclaration())
-              R.Callees.insert(Callee);
-            continue;
-          }
-        SetVector<GlobalValue *> Named;
-        collectFromConstant(C, Seen, Named);
-        for (GlobalValue *GV : Named) {
-          R.All.insert(GV);
-          R.OtherwiseThanCalled.insert(GV);
-        }
-        // A constant seen before named nothing new for All; what it named is already recorded.
-      }
-    }
-  return R;
-}
 
 /// Union-find over function indices, each set knowing its instruction count.
 struct Clusters {
@@ -117,168 +83,168 @@ struct Clusters {
   }
 };
 
+/// Decodes defined function I's body: its instruction count and what it names.
+Error scanBody(const w2n::Module &WM, uint32_t I, uint64_t &Size, References &R) {
+  InstrReader Reader(WM, WM.Functions[I]);
+  Size = 1;
+  Instr In;
+  while (!Reader.atEnd()) {
+    if (Error E = Reader.next(In))
+      return E;
+    ++Size;
+    if (In.Opcode == Op::Call)
+      R.Callees.push_back(In.Index);
+    else if (In.Opcode == Op::MemoryInit)
+      R.Data.push_back(In.Index);
+  }
+  llvm::sort(R.Callees);
+  R.Callees.erase(std::unique(R.Callees.begin(), R.Callees.end()), R.Callees.end());
+  return Error::success();
+}
+
 } // namespace
 
-PartitionPlan w2n::planPartitions(Module &M, bool WithImports) {
+ModulePart PartitionPlan::part(unsigned P) const {
+  ModulePart Part;
+  Part.Functions.resize(Home.size(), ModulePart::Declared);
+  for (uint32_t I = 0; I < Home.size(); ++I)
+    if (Home[I] == P)
+      Part.Functions[I] = ModulePart::Defined;
+  for (uint32_t I : Imports[P])
+    Part.Functions[I] = ModulePart::Imported;
+  Part.SharedFunctions = SharedFunctions;
+  Part.SharedData = SharedData;
+  Part.ModuleLevel = P == 0;
+  return Part;
+}
+
+Expected<PartitionPlan> w2n::planPartitions(const w2n::Module &WM, bool WithImports) {
   PartitionPlan Plan;
-  std::vector<Function *> Defined;
-  DenseMap<const Function *, unsigned> Index;
-  std::vector<uint64_t> Sizes;
+  size_t N = WM.Functions.size();
+  std::vector<uint64_t> Sizes(N, ImportWrapperSize);
+  std::vector<References> Refs(N);
   uint64_t Total = 0;
-  for (Function &F : M)
-    if (!F.isDeclaration()) {
-      Index[&F] = unsigned(Defined.size());
-      Defined.push_back(&F);
-      Sizes.push_back(F.getInstructionCount() + 1);
-      Total += Sizes.back();
-    }
+  for (uint32_t I = 0; I < N; ++I) {
+    if (!WM.Functions[I].Imported)
+      if (Error E = scanBody(WM, I, Sizes[I], Refs[I]))
+        return E;
+    Total += Sizes[I];
+  }
+  // The module-level code of partition 0 (instantiation: descriptors, globals, segments).
+  uint64_t ModuleLevel = 1 + WM.Globals.size() + WM.Datas.size() + WM.Exports.size();
+  for (uint32_t I = 0; I < N; ++I)
+    ModuleLevel += WM.DeclaredFuncRefs[I];
+  for (const ElemSegment &S : WM.Elems)
+    ModuleLevel += S.Items.size();
+  Total += ModuleLevel;
+
   Plan.Count = unsigned(std::clamp<uint64_t>(Total / InstructionsPerPartition, 1, MaxPartitions));
+  Plan.Home.assign(N, 0);
+  Plan.Imports.resize(Plan.Count);
+  Plan.SharedFunctions.assign(N, false);
+  Plan.SharedData.assign(WM.Datas.size(), false);
   if (Plan.Count == 1) {
-    for (Function *F : Defined)
-      Plan.Home[F->getName()] = 0;
-    Plan.Imports.resize(1);
     Plan.Load = {Total};
     return Plan;
   }
 
-  // Who references whom. Data (global variables' initializers) lives in partition 0.
-  std::vector<References> Refs;
-  Refs.reserve(Defined.size());
-  for (Function *F : Defined)
-    Refs.push_back(referencesOf(*F));
-  SetVector<GlobalValue *> FromData;
-  {
-    SmallPtrSet<Constant *, 32> Seen;
-    for (GlobalVariable &GV : M.globals())
-      if (GV.hasInitializer())
-        collectFromConstant(GV.getInitializer(), Seen, FromData);
-    for (GlobalAlias &GA : M.aliases())
-      collectFromConstant(GA.getAliasee(), Seen, FromData);
-  }
+  // What partition 0's module-level code names: exports, the start function and every function a
+  // reference can name (instantiation writes their descriptors).
+  std::vector<bool> FromModuleLevel(N, false);
+  for (uint32_t I = 0; I < N; ++I)
+    FromModuleLevel[I] = WM.DeclaredFuncRefs[I];
+  for (const Export &E : WM.Exports)
+    if (E.Kind == ExternKind::Func)
+      FromModuleLevel[E.Index] = true;
+  if (WM.Start)
+    FromModuleLevel[*WM.Start] = true;
 
   // Clusters: a function only ever called, and from one other function, joins its caller.
   constexpr unsigned None = ~0u, Several = ~1u;
-  std::vector<unsigned> OnlyCaller(Defined.size(), None);
-  std::vector<bool> Pinned(Defined.size(), false); // referenced otherwise than by one caller's calls
-  for (unsigned I = 0; I < Defined.size(); ++I)
-    for (GlobalValue *GV : Refs[I].All) {
-      auto *F = dyn_cast<Function>(GV);
-      if (!F || F->isDeclaration() || F == Defined[I])
-        continue;
-      unsigned J = Index.lookup(F);
-      if (Refs[I].OtherwiseThanCalled.contains(F))
-        Pinned[J] = true;
-      OnlyCaller[J] = OnlyCaller[J] == None ? I : Several;
-    }
-  for (GlobalValue *GV : FromData)
-    if (auto *F = dyn_cast<Function>(GV); F && !F->isDeclaration())
-      Pinned[Index.lookup(F)] = true;
+  std::vector<unsigned> OnlyCaller(N, None);
+  for (uint32_t I = 0; I < N; ++I)
+    for (uint32_t J : Refs[I].Callees)
+      if (J != I)
+        OnlyCaller[J] = OnlyCaller[J] == None ? I : Several;
   uint64_t Cap = Total / Plan.Count;
   Clusters C(Sizes);
-  for (unsigned I = 0; I < Defined.size(); ++I)
-    if (Defined[I]->hasLocalLinkage() && !Pinned[I] && OnlyCaller[I] != None && OnlyCaller[I] != Several)
+  for (uint32_t I = 0; I < N; ++I)
+    if (!FromModuleLevel[I] && OnlyCaller[I] != None && OnlyCaller[I] != Several)
       C.joinUnder(I, OnlyCaller[I], Cap);
 
   // Balance: clusters, largest first (ties: the one whose first function comes first), each to the
   // least loaded partition (ties: the lowest).
   std::vector<unsigned> Roots;
-  for (unsigned I = 0; I < Defined.size(); ++I)
+  for (uint32_t I = 0; I < N; ++I)
     if (C.find(I) == I)
       Roots.push_back(I);
   std::stable_sort(Roots.begin(), Roots.end(), [&](unsigned A, unsigned B) { return C.Size[A] > C.Size[B]; });
   Plan.Load.assign(Plan.Count, 0);
-  std::vector<unsigned> PartitionOfRoot(Defined.size(), 0);
+  Plan.Load[0] = ModuleLevel;
+  std::vector<unsigned> PartitionOfRoot(N, 0);
   for (unsigned R : Roots) {
     unsigned Least = unsigned(std::min_element(Plan.Load.begin(), Plan.Load.end()) - Plan.Load.begin());
     Plan.Load[Least] += C.Size[R];
     PartitionOfRoot[R] = Least;
   }
-  std::vector<unsigned> HomeOf(Defined.size());
-  for (unsigned I = 0; I < Defined.size(); ++I) {
-    HomeOf[I] = PartitionOfRoot[C.find(I)];
-    Plan.Home[Defined[I]->getName()] = HomeOf[I];
-  }
+  for (uint32_t I = 0; I < N; ++I)
+    Plan.Home[I] = PartitionOfRoot[C.find(I)];
 
   // Imports: the small functions a partition calls in another, and those they call, transitively.
-  std::vector<std::vector<unsigned>> Imported(Plan.Count);
-  Plan.Imports.resize(Plan.Count);
   if (WithImports) {
-    std::vector<unsigned> Mark(Defined.size(), None); // the partition that last considered a function
+    std::vector<unsigned> Mark(N, None); // the partition that last considered a function
     for (unsigned P = 0; P < Plan.Count; ++P) {
-      std::vector<unsigned> Work;
-      auto Consider = [&](Function *Callee) {
-        unsigned J = Index.lookup(Callee);
-        if (HomeOf[J] == P || Mark[J] == P || Sizes[J] > ImportLimit ||
-            Callee->hasFnAttribute(Attribute::NoInline))
+      std::vector<uint32_t> &Work = Plan.Imports[P];
+      auto Consider = [&](uint32_t J) {
+        if (Plan.Home[J] == P || Mark[J] == P || Sizes[J] > ImportLimit)
           return;
         Mark[J] = P;
         Work.push_back(J);
       };
-      for (unsigned I = 0; I < Defined.size(); ++I)
-        if (HomeOf[I] == P)
-          for (Function *Callee : Refs[I].Callees)
-            Consider(Callee);
+      for (uint32_t I = 0; I < N; ++I)
+        if (Plan.Home[I] == P)
+          for (uint32_t J : Refs[I].Callees)
+            Consider(J);
       for (size_t W = 0; W < Work.size(); ++W)
-        for (Function *Callee : Refs[Work[W]].Callees)
-          Consider(Callee);
-      std::sort(Work.begin(), Work.end());
-      Imported[P] = Work;
-      for (unsigned J : Work)
-        Plan.Imports[P].insert(Defined[J]->getName());
+        for (uint32_t J : Refs[Work[W]].Callees)
+          Consider(J);
+      llvm::sort(Work);
     }
   }
 
-  // Symbols one partition names and another defines become hidden globals; imported functions too
-  // (available_externally copies need a non-local original).
-  SetVector<GlobalValue *> Shared;
-  auto NamedIn = [&](unsigned P, unsigned I) {
-    for (GlobalValue *GV : Refs[I].All) {
-      if (auto *F = dyn_cast<Function>(GV)) {
-        if (!F->isDeclaration() && HomeOf[Index.lookup(F)] != P)
-          Shared.insert(F);
-      } else if (P != 0) {
-        Shared.insert(GV);
-      }
-    }
+  // Shared symbols: what a body in partition P names that another partition defines; imported
+  // functions too (an available_externally copy needs a global original).
+  auto NamedIn = [&](unsigned P, uint32_t I) {
+    for (uint32_t J : Refs[I].Callees)
+      if (Plan.Home[J] != P)
+        Plan.SharedFunctions[J] = true;
+    if (P != 0)
+      for (uint32_t D : Refs[I].Data)
+        Plan.SharedData[D] = true;
   };
-  for (unsigned I = 0; I < Defined.size(); ++I)
-    NamedIn(HomeOf[I], I);
+  for (uint32_t I = 0; I < N; ++I) {
+    NamedIn(Plan.Home[I], I);
+    if (FromModuleLevel[I] && Plan.Home[I] != 0)
+      Plan.SharedFunctions[I] = true;
+  }
   for (unsigned P = 0; P < Plan.Count; ++P)
-    for (unsigned J : Imported[P]) {
-      Shared.insert(Defined[J]);
+    for (uint32_t J : Plan.Imports[P]) {
+      Plan.SharedFunctions[J] = true;
       NamedIn(P, J);
     }
-  for (GlobalValue *GV : FromData)
-    if (auto *F = dyn_cast<Function>(GV); F && !F->isDeclaration() && HomeOf[Index.lookup(F)] != 0)
-      Shared.insert(F);
-  for (GlobalValue *GV : Shared)
-    if (GV->hasLocalLinkage()) {
-      GV->setLinkage(GlobalValue::ExternalLinkage);
-      GV->setVisibility(GlobalValue::HiddenVisibility);
-    }
-  for (GlobalValue &GV : M.global_values()) {
-    if (!GV.hasName()) // a symbol shared between partitions needs a name (made unique by setName)
-      GV.setName("w2n.unnamed");
-    // A linkonce definition (the w2n.sig.* signature identities) lives in partition 0, whose pipeline
-    // would delete it where unused there though other partitions use it: weak keeps it and links the
-    // same.
-    if (GV.hasLinkOnceLinkage())
-      GV.setLinkage(GV.hasLinkOnceODRLinkage() ? GlobalValue::WeakODRLinkage : GlobalValue::WeakAnyLinkage);
-  }
   return Plan;
 }
 
-void w2n::printPartitionPlan(const PartitionPlan &Plan, const Module &M, raw_ostream &OS) {
+void w2n::printPartitionPlan(const PartitionPlan &Plan, const w2n::Module &WM, raw_ostream &OS) {
   OS << "partitions: " << Plan.Count << "\n";
   for (unsigned P = 0; P < Plan.Count; ++P) {
     OS << "partition " << P << " (" << Plan.Load[P] << " instructions):";
-    for (const Function &F : M)
-      if (!F.isDeclaration() && Plan.Home.lookup(F.getName()) == P)
-        OS << " " << F.getName();
+    for (uint32_t I = 0; I < Plan.Home.size(); ++I)
+      if (Plan.Home[I] == P)
+        OS << " " << functionSymbol(WM, I);
     OS << "; imports:";
-    for (const Function &F : M)
-      if (!F.isDeclaration() && Plan.Imports[P].contains(F.getName()))
-        OS << " " << F.getName();
+    for (uint32_t I : Plan.Imports[P])
+      OS << " " << functionSymbol(WM, I);
     OS << "\n";
   }
 }

@@ -1,17 +1,17 @@
 //===- Partition.h - How a module is split for parallel compilation -------===//
 //
-// planPartitions decides, from the translated module alone, how emitObjects cuts it into pieces that
-// are optimised and compiled on their own threads: which partition is each function's home, and which
-// other partitions' small functions each partition keeps a copy of so that its inliner can inline
-// them (ThinLTO's "import", within one module). See Partition.cpp for the rules.
+// planPartitions decides, from the wasm module alone, how emitObjects cuts it into pieces that are
+// translated, optimised and compiled on their own threads: which partition is each function's home,
+// which other partitions' small functions each partition keeps a copy of so that its inliner can
+// inline them (ThinLTO's "import", within one module), and which symbols are shared between
+// partitions. See Partition.cpp for the rules.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_CODEGEN_PARTITION_H
 #define WASM2NATIVE_CODEGEN_PARTITION_H
 
-#include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
-#include "llvm/IR/Module.h"
+#include "wasm2native/Module.h"
+#include "wasm2native/Translate.h"
 #include "llvm/Support/raw_ostream.h"
 #include <vector>
 
@@ -19,26 +19,30 @@ namespace w2n {
 
 struct PartitionPlan {
   unsigned Count = 1;
-  /// The partition that defines each function with a body (by name).
-  llvm::StringMap<unsigned> Home;
-  /// Per partition: functions defined in another partition whose bodies it also keeps, as
-  /// available_externally copies that its inliner may inline and its code generator never emits.
-  std::vector<llvm::StringSet<>> Imports;
-  /// The instruction count of each partition's own functions (their homes), for scheduling.
+  /// The partition that defines each wasm function (imports: their wrapper or thunk).
+  std::vector<unsigned> Home;
+  /// Per partition: the functions defined in another partition whose bodies it also keeps, as
+  /// available_externally copies that its inliner may inline and its code generator never emits;
+  /// in ascending order.
+  std::vector<std::vector<uint32_t>> Imports;
+  /// Per function: named in a partition other than its home (a hidden global symbol).
+  std::vector<bool> SharedFunctions;
+  /// Per data segment: named outside partition 0, which defines it (a hidden global symbol).
+  std::vector<bool> SharedData;
+  /// The size of each partition (wasm instructions), for scheduling.
   std::vector<uint64_t> Load;
+
+  /// What the translator builds for partition P.
+  ModulePart part(unsigned P) const;
 };
 
-/// Plans the partitions of M (a function of M alone: never of the thread count) and prepares M for
-/// the split: every symbol that a partition references but another one defines becomes a named,
-/// hidden global symbol (a static link resolves it and leaves it local in the executable; an embedded
-/// module's merged object makes it local again); symbols used within one partition keep their
-/// internal linkage. With Imports false (-O0: nothing is
-/// inlined) no bodies are imported.
-PartitionPlan planPartitions(llvm::Module &M, bool Imports);
+/// Plans the partitions of WM (a function of WM alone: never of the thread count). With Imports
+/// false (-O0: nothing is inlined) no bodies are imported. Fails only if a body does not decode.
+llvm::Expected<PartitionPlan> planPartitions(const Module &WM, bool Imports);
 
-/// --print-partitions: one line per partition, its instruction count, its functions and its imports,
-/// in module order.
-void printPartitionPlan(const PartitionPlan &Plan, const llvm::Module &M, llvm::raw_ostream &OS);
+/// --print-partitions: one line per partition, its size, its functions and its imports, in module
+/// order.
+void printPartitionPlan(const PartitionPlan &Plan, const Module &WM, llvm::raw_ostream &OS);
 
 } // namespace w2n
 

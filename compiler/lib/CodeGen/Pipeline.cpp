@@ -3,23 +3,22 @@
 // The new pass manager's default pipeline for the -O level (the same one clang uses), then the legacy
 // code generator writing into a string: no file is touched until the linker writes the output.
 //
-// Parallel compilation (emitObjects, executables and embedded objects alike): Partition.cpp plans
-// partitions whose number and contents depend only on the translated module, never on the thread
-// count. The module is written to bitcode once; on a thread pool, each partition reads it lazily into
-// its own LLVMContext (a context is not thread-safe), keeping the bodies of its own functions and of
-// those it imports (available_externally, for its inliner) and dropping the others unread, then runs
-// the whole pipeline and is compiled with its own TargetMachine; the objects come back in partition
-// order and the linker takes them in that order (for --emit=obj, lld -r merges them). The same module
-// therefore always gives the same bytes, on 1 thread or 64. Only an executable's objects get the table
-// of function names (the embedding runtime reports traps as values, without names).
+// Parallel compilation (emitObjects, executables and embedded objects alike): Partition.cpp plans,
+// from the wasm module, partitions whose number and contents never depend on the thread count. On a
+// thread pool, each partition is translated into its own LLVMContext (a context is not thread-safe):
+// the bodies of its own functions and of those it imports (available_externally, for its inliner),
+// declarations of the others; then it runs the whole pipeline and is compiled with its own
+// TargetMachine. No whole-module IR exists, so the serial part is the plan alone. The objects come
+// back in partition order and the linker takes them in that order (for --emit=obj, lld -r merges
+// them). The same module therefore always gives the same bytes, on 1 thread or 64. Only an
+// executable's objects get the table of function names (the embedding runtime reports traps as
+// values, without names).
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
 #include "Partition.h"
 #include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/ADT/ScopeExit.h"
-#include "llvm/Bitcode/BitcodeReader.h"
-#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -28,6 +27,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 using namespace w2n;
 using namespace llvm;
@@ -43,7 +43,7 @@ OptimizationLevel passBuilderLevel(OptLevel O) {
 
 } // namespace
 
-void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
+void w2n::optimize(llvm::Module &M, TargetMachine &TM, OptLevel O) {
   if (O != OptLevel::O0) {
     // Anchors stay calls the vectorizers can widen through the pipeline, and become asm after it.
     prepareLoadAnchors(M);
@@ -65,7 +65,7 @@ void w2n::optimize(Module &M, TargetMachine &TM, OptLevel O) {
   lowerLoadAnchors(M, TM);
 }
 
-Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
+Expected<std::string> w2n::emit(llvm::Module &M, TargetMachine &TM, EmitKind K) {
   std::string Out;
   raw_string_ostream OS(Out);
   buffer_ostream BOS(OS);
@@ -78,38 +78,41 @@ Expected<std::string> w2n::emit(Module &M, TargetMachine &TM, EmitKind K) {
   return std::string(BOS.str());
 }
 
-Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM, OptLevel O,
+Expected<std::vector<std::string>> w2n::emitObjects(const w2n::Module &WM, const PartTranslator &Translate,
+                                                     TargetMachine &TM, OptLevel O,
                                                      const ObjectOptions &Opts) {
-  PartitionPlan Plan = planPartitions(M, /*Imports=*/O != OptLevel::O0);
+  auto Plan = planPartitions(WM, /*Imports=*/O != OptLevel::O0);
+  if (!Plan)
+    return Plan.takeError();
   if (Opts.PlanLog)
-    printPartitionPlan(Plan, M, *Opts.PlanLog);
-  if (Plan.Count == 1) {
-    optimize(M, TM, O);
+    printPartitionPlan(*Plan, WM, *Opts.PlanLog);
+  auto Compile = [&](const ModulePart *Part, TargetMachine &PartTM) -> Expected<std::string> {
+    LLVMContext Ctx;
+    auto M = Translate(Ctx, Part);
+    if (!M)
+      return M.takeError();
+    optimize(**M, PartTM, O);
     if (Opts.NameTables)
-      addFunctionNameTable(M);
-    auto Object = emit(M, TM, EmitKind::Object);
+      addFunctionNameTable(**M);
+    return emit(**M, PartTM, EmitKind::Object);
+  };
+  if (Plan->Count == 1) {
+    auto Object = Compile(nullptr, TM);
     if (!Object)
       return Object.takeError();
     return std::vector<std::string>{std::move(*Object)};
   }
-  // Every partition is the whole module's bitcode, written once here, read lazily in its thread with
-  // the bodies of the other partitions' functions dropped before they are ever materialised (but for
-  // the imported ones): the only serial cost is one bitcode write.
-  SmallString<0> Bitcode;
-  {
-    raw_svector_ostream OS(Bitcode);
-    WriteBitcodeToFile(M, OS);
-  }
 
-  std::vector<std::string> Objects(Plan.Count), Errors(Plan.Count);
+  std::vector<std::string> Objects(Plan->Count);
+  std::vector<std::optional<Error>> Errors(Plan->Count);
   {
     // Largest partitions first, so that a big one does not start last and leave the other threads
     // idle; the order of the results is unaffected.
-    std::vector<unsigned> Order(Plan.Count);
-    for (unsigned I = 0; I < Plan.Count; ++I)
+    std::vector<unsigned> Order(Plan->Count);
+    for (unsigned I = 0; I < Plan->Count; ++I)
       Order[I] = I;
     std::stable_sort(Order.begin(), Order.end(),
-                     [&](unsigned A, unsigned B) { return Plan.Load[A] > Plan.Load[B]; });
+                     [&](unsigned A, unsigned B) { return Plan->Load[A] > Plan->Load[B]; });
     std::mutex ProgressMutex;
     unsigned Done = 0;
     DefaultThreadPool Pool(hardware_concurrency(Opts.Threads));
@@ -118,56 +121,31 @@ Expected<std::vector<std::string>> w2n::emitObjects(Module &M, TargetMachine &TM
         auto Report = make_scope_exit([&] { // whether the partition succeeded or not
           if (Opts.Progress) {
             std::lock_guard<std::mutex> Lock(ProgressMutex);
-            Opts.Progress(++Done, Plan.Count);
+            Opts.Progress(++Done, Plan->Count);
           }
         });
-        LLVMContext Ctx;
-        auto Part = getLazyBitcodeModule(MemoryBufferRef(Bitcode, "module"), Ctx);
-        if (!Part) {
-          Errors[I] = toString(Part.takeError());
-          return;
-        }
-        Module &P = **Part;
-        for (Function &F : P) {
-          if (F.isDeclaration() || Plan.Home.lookup(F.getName()) == I)
-            continue;
-          if (Plan.Imports[I].contains(F.getName()))
-            F.setLinkage(GlobalValue::AvailableExternallyLinkage); // to inline, never emitted here
-          else
-            F.deleteBody(); // never materialised; an external declaration now
-        }
-        for (GlobalVariable &GV : make_early_inc_range(P.globals())) {
-          if (I == 0 || GV.isDeclaration())
-            continue;
-          if (GV.hasAppendingLinkage()) { // llvm.used and the like: partition 0's alone
-            GV.eraseFromParent();
-            continue;
-          }
-          GV.setInitializer(nullptr);
-          GV.setLinkage(GlobalValue::ExternalLinkage);
-        }
-        if (I != 0)
-          P.setModuleInlineAsm("");
-        if (Error E = P.materializeAll()) {
-          Errors[I] = toString(std::move(E));
-          return;
-        }
+        ModulePart Part = Plan->part(I);
         std::unique_ptr<TargetMachine> PartTM(TM.getTarget().createTargetMachine(
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
-        optimize(P, *PartTM, O);
-        if (Opts.NameTables)
-          addFunctionNameTable(P);
-        auto Object = emit(P, *PartTM, EmitKind::Object);
+        auto Object = Compile(&Part, *PartTM);
         if (!Object)
-          Errors[I] = toString(Object.takeError());
+          Errors[I].emplace(Object.takeError());
         else
           Objects[I] = std::move(*Object);
       });
     Pool.wait();
   }
-  for (const std::string &E : Errors)
-    if (!E.empty())
-      return createStringError(inconvertibleErrorCode(), E);
+  // The first partition's error (every partition checks the module the same way), the others dropped.
+  Error First = Error::success();
+  for (std::optional<Error> &E : Errors)
+    if (E) {
+      if (First)
+        consumeError(std::move(*E));
+      else
+        First = std::move(*E);
+    }
+  if (First)
+    return First;
   return Objects;
 }

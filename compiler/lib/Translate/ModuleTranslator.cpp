@@ -15,6 +15,13 @@
 // the instantiation routine, so the routine only initialises what the module defines itself
 // (EmbedInterface.cpp describes the layout to the runtime).
 //
+// A partition of a split module (ModulePart) is translated the same way into its own LLVM module:
+// every partition lays out the same instance and declares the same runtime, defines the functions
+// whose home it is (internal unless another partition names them), keeps available_externally copies
+// of those it imports and declares the rest; only partition 0 has the module-level code and the data
+// segments. Signature identities (w2n.sig.*) are linkonce_odr, so each partition defines the ones it
+// uses and the linker keeps one; trap-name strings are private to each partition.
+//
 //===----------------------------------------------------------------------===//
 #include "Translate/TranslateContext.h"
 #include "wasm2native/Diagnostics.h"
@@ -72,6 +79,16 @@ std::string ModuleContext::functionDisplayName(uint32_t FuncIndex) const {
 
 void ModuleContext::setDisplayName(llvm::Function *F, const std::string &Name) {
   F->setMetadata("w2n.name", MDNode::get(C, MDString::get(C, Name)));
+}
+
+GlobalVariable *ModuleContext::dataSegment(uint32_t D) {
+  GlobalVariable *&G = DataSegments[D];
+  if (!G) { // partition 0 defines it (layoutInstance)
+    G = new GlobalVariable(LM, ArrayType::get(Type::getInt8Ty(C), WM.Datas[D].DataSize), true,
+                           GlobalValue::ExternalLinkage, nullptr, "w2n.data." + Twine(D));
+    G->setVisibility(GlobalValue::HiddenVisibility);
+  }
+  return G;
 }
 
 Constant *ModuleContext::trapFunctionName(llvm::Function *F) {
@@ -216,13 +233,20 @@ void ModuleTranslator::layoutInstance() {
     MC.ElemSegFields.push_back(Add(ArrayType::get(Ptr, S.Items.size())));
   MC.InstanceTy = StructType::create(C, Fields, "w2n.instance");
 
+  MC.DataSegments.assign(WM.Datas.size(), nullptr);
+  if (!MC.moduleLevel())
+    return;
   for (size_t D = 0; D < WM.Datas.size(); ++D) {
     const DataSegment &S = WM.Datas[D];
     auto *Init = ConstantDataArray::get(
         C, ArrayRef<uint8_t>(WM.Bytes.data() + S.DataOffset, S.DataSize));
-    MC.DataSegments.push_back(new GlobalVariable(MC.LM, Init->getType(), true,
-                                                 GlobalValue::PrivateLinkage, Init,
-                                                 "w2n.data." + Twine(D)));
+    bool Shared = MC.Part && MC.Part->SharedData[D];
+    auto *G = new GlobalVariable(MC.LM, Init->getType(), true,
+                                 Shared ? GlobalValue::ExternalLinkage : GlobalValue::PrivateLinkage,
+                                 Init, "w2n.data." + Twine(D));
+    if (Shared)
+      G->setVisibility(GlobalValue::HiddenVisibility);
+    MC.DataSegments[D] = G;
   }
 }
 
@@ -235,17 +259,21 @@ void ModuleTranslator::createFunctions() {
     MC.FuncTypes.push_back(FunctionType::get(MC.resultType(FT.Results), Params, false));
   }
   for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
-    // Symbols carry the name-section name too, for debuggers and profilers.
-    std::string Symbol = "w2n_f" + std::to_string(I);
-    if (I < WM.FunctionNames.size() && !WM.FunctionNames[I].empty()) {
-      Symbol += '_';
-      for (char Ch : WM.FunctionNames[I].substr(0, 64))
-        Symbol += isalnum(static_cast<unsigned char>(Ch)) ? Ch : '_';
-    }
-    llvm::Function *F = llvm::Function::Create(MC.FuncTypes[WM.Functions[I].TypeIndex],
-                                               GlobalValue::InternalLinkage, Symbol, MC.LM);
+    // In a partition: internal where only its home names it, otherwise a hidden global symbol
+    // (defined at home, declared or an available_externally copy elsewhere).
+    ModulePart::Use Use = MC.Part ? MC.Part->Functions[I] : ModulePart::Defined;
+    bool Local = Use == ModulePart::Defined && !(MC.Part && MC.Part->SharedFunctions[I]);
+    llvm::Function *F = llvm::Function::Create(
+        MC.FuncTypes[WM.Functions[I].TypeIndex],
+        Local                           ? GlobalValue::InternalLinkage
+        : Use == ModulePart::Imported   ? GlobalValue::AvailableExternallyLinkage
+                                        : GlobalValue::ExternalLinkage,
+        functionSymbol(WM, I), MC.LM);
+    if (!Local)
+      F->setVisibility(GlobalValue::HiddenVisibility);
     F->setSection("w2n_code");
-    MC.setDisplayName(F, MC.functionDisplayName(I));
+    if (Use != ModulePart::Declared)
+      MC.setDisplayName(F, MC.functionDisplayName(I));
     F->addFnAttr(Attribute::NoUnwind);
     // Wasm 2.0 has no tail calls: every call consumes stack, so unbounded recursion must reach the
     // stack limit and trap. Tail-recursion elimination would turn it into an endless loop, and a
@@ -253,6 +281,17 @@ void ModuleTranslator::createFunctions() {
     F->addFnAttr("disable-tail-calls", "true");
     MC.Funcs.push_back(F);
   }
+}
+
+std::string w2n::functionSymbol(const w2n::Module &WM, uint32_t I) {
+  // Symbols carry the name-section name too, for debuggers and profilers.
+  std::string Symbol = "w2n_f" + std::to_string(I);
+  if (I < WM.FunctionNames.size() && !WM.FunctionNames[I].empty()) {
+    Symbol += '_';
+    for (char Ch : WM.FunctionNames[I].substr(0, 64))
+      Symbol += isalnum(static_cast<unsigned char>(Ch)) ? Ch : '_';
+  }
+  return Symbol;
 }
 
 void ModuleTranslator::emitWasiWrapper(uint32_t FuncIndex) {
@@ -394,7 +433,7 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     emitTrapIf(B, F, B.CreateICmpUGT(B.CreateAdd(Offset, B.getInt64(S.DataSize)), Size),
                TrapKind::OOBMemory);
     Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 0));
-    B.CreateMemCpy(B.CreateGEP(B.getInt8Ty(), Base, Offset), MaybeAlign(1), MC.DataSegments[D],
+    B.CreateMemCpy(B.CreateGEP(B.getInt8Ty(), Base, Offset), MaybeAlign(1), MC.dataSegment(D),
                    MaybeAlign(1), B.getInt64(S.DataSize));
     B.CreateStore(B.getInt32(0), B.CreateConstGEP2_32(DataLenTy, DataLens, 0, D));
   }
@@ -468,6 +507,8 @@ Error ModuleTranslator::run() {
   layoutInstance();
   createFunctions();
   for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
+    if (MC.Part && MC.Part->Functions[I] == ModulePart::Declared)
+      continue;
     if (WM.Functions[I].Imported && MC.Opts.Executable)
       emitWasiWrapper(I);
     else if (WM.Functions[I].Imported)
@@ -475,13 +516,22 @@ Error ModuleTranslator::run() {
     else if (Error E = translateFunction(MC, I))
       return E;
   }
-  llvm::Function *Instantiate = emitInstantiate();
-  if (MC.Opts.Executable) {
-    emitMain(Instantiate);
-    emitConfig();
-  } else {
-    emitEmbedInterface(MC, Instantiate);
+  if (MC.moduleLevel()) {
+    llvm::Function *Instantiate = emitInstantiate();
+    if (MC.Opts.Executable) {
+      emitMain(Instantiate);
+      emitConfig();
+    } else {
+      emitEmbedInterface(MC, Instantiate);
+    }
   }
+  // A hidden declaration is an undefined symbol in the object even if nothing uses it (the code
+  // generator emits its visibility), which an embedded module's merged object must not have.
+  for (llvm::Function *&F : MC.Funcs)
+    if (F->isDeclaration() && F->use_empty()) {
+      F->eraseFromParent();
+      F = nullptr;
+    }
 
   std::string Msg;
   raw_string_ostream OS(Msg);
@@ -493,11 +543,11 @@ Error ModuleTranslator::run() {
 
 Expected<std::unique_ptr<llvm::Module>>
 w2n::translateModule(const w2n::Module &M, LLVMContext &Ctx, const llvm::Triple &Triple,
-                     const DataLayout &Layout, const TranslateOptions &Opts) {
+                     const DataLayout &Layout, const TranslateOptions &Opts, const ModulePart *Part) {
   auto LM = std::make_unique<llvm::Module>("wasm", Ctx);
   LM->setTargetTriple(Triple.str());
   LM->setDataLayout(Layout);
-  ModuleContext MC(M, *LM, Triple, Opts);
+  ModuleContext MC(M, *LM, Triple, Opts, Part);
   ModuleTranslator T(MC);
   if (Error E = T.run())
     return E;

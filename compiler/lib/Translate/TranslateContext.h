@@ -46,6 +46,7 @@ struct ModuleContext {
   llvm::LLVMContext &C;
   const llvm::Triple &Triple;
   const TranslateOptions &Opts;
+  const ModulePart *Part; ///< the partition being built, or null for the whole module
   RuntimeABI RT;
 
   // The instance: one struct per instance (a global in an executable, allocated by the embedding
@@ -62,7 +63,9 @@ struct ModuleContext {
   unsigned DataLenField = 0;                ///< [D x i32]: remaining length of each data segment
   unsigned ElemLenField = 0;                ///< [E x i32]: remaining length of each elem segment
   std::vector<unsigned> ElemSegFields;      ///< [n x ptr] per elem segment, filled at instantiation
-  std::vector<llvm::GlobalVariable *> DataSegments; ///< the bytes of each data segment
+  /// The bytes of each data segment: defined in partition 0 (or the whole module) up front, declared
+  /// on first use elsewhere (dataSegment).
+  std::vector<llvm::GlobalVariable *> DataSegments;
   llvm::StructType *HostBindingTy = nullptr; ///< { ptr fn, ptr ctx }
 
   std::vector<llvm::Function *> Funcs;      ///< per wasm function index
@@ -73,8 +76,14 @@ struct ModuleContext {
 
   llvm::DenseMap<llvm::Function *, llvm::Constant *> TrapFunctionNames; ///< see trapFunctionName
 
-  ModuleContext(const Module &WM, llvm::Module &LM, const llvm::Triple &T, const TranslateOptions &O)
-      : WM(WM), LM(LM), C(LM.getContext()), Triple(T), Opts(O) {}
+  ModuleContext(const Module &WM, llvm::Module &LM, const llvm::Triple &T, const TranslateOptions &O,
+                const ModulePart *Part)
+      : WM(WM), LM(LM), C(LM.getContext()), Triple(T), Opts(O), Part(Part) {}
+
+  /// Whether this module holds the module-level code (the whole module, or partition 0).
+  bool moduleLevel() const { return !Part || Part->ModuleLevel; }
+  /// Data segment D's bytes, declared here if partition 0 defines them.
+  llvm::GlobalVariable *dataSegment(uint32_t D);
 
   llvm::Type *type(ValType T) const;
   llvm::Type *v128Type() const { return llvm::FixedVectorType::get(llvm::Type::getInt32Ty(C), 4); }

@@ -152,7 +152,7 @@ bool FunctionTranslator::emitMemory(const Instr &I) {
     Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, memoryDescriptor(), 0));
     tagRuntime(cast<Instruction>(Base));
     B.CreateMemCpy(B.CreateGEP(B.getInt8Ty(), Base, D), MaybeAlign(1),
-                   B.CreateGEP(B.getInt8Ty(), MC.DataSegments[I.Index], S), MaybeAlign(1), N);
+                   B.CreateGEP(B.getInt8Ty(), MC.dataSegment(I.Index), S), MaybeAlign(1), N);
     return true;
   }
   case Op::DataDrop: {

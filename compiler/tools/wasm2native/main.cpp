@@ -201,22 +201,27 @@ int run(const Options &O, const char *Argv0) {
   if (!TM)
     return reportError(O.Input, TM.takeError());
 
+  DataLayout Layout = (*TM)->createDataLayout();
+  PartTranslator TranslatePart = [&](LLVMContext &Ctx, const ModulePart *Part) {
+    return translateModule(*Module, Ctx, Target->Triple, Layout, TO, Part);
+  };
+  // LLVM IR and assembly show the whole module, translated and optimised here.
   LLVMContext Ctx;
-  auto IR = translateModule(*Module, Ctx, Target->Triple, (*TM)->createDataLayout(), TO);
-  if (!IR)
-    return reportError(O.Input, IR.takeError());
-  Times.stageDone("translate to LLVM IR");
-  // Executables and embedded objects are optimised partition by partition, in parallel (emitObjects);
-  // LLVM IR and assembly show the whole module.
+  std::unique_ptr<llvm::Module> IR;
   if (O.Emit == "llvm" || O.Emit == "asm") {
-    optimize(**IR, **TM, Level);
+    auto Whole = TranslatePart(Ctx, nullptr);
+    if (!Whole)
+      return reportError(O.Input, Whole.takeError());
+    IR = std::move(*Whole);
+    Times.stageDone("translate to LLVM IR");
+    optimize(*IR, **TM, Level);
     Times.stageDone("optimise");
   }
 
   if (O.Emit == "llvm") {
     std::string Text;
     raw_string_ostream OS(Text);
-    (*IR)->print(OS, nullptr);
+    IR->print(OS, nullptr);
     if (Output == "-") {
       outs() << OS.str();
       return 0;
@@ -225,18 +230,18 @@ int run(const Options &O, const char *Argv0) {
       return reportError(O.Input, std::move(E));
     return 0;
   }
-  // A large module is optimised and compiled in partitions on --threads threads; the bytes never depend
-  // on it.
+  // Executables and embedded objects: a large module is translated, optimised and compiled in
+  // partitions on --threads threads; the bytes never depend on it.
   ObjectOptions OO;
   OO.Threads = O.Threads;
   OO.NameTables = O.Emit == "exe";
   OO.PlanLog = O.PrintPartitions ? &errs() : nullptr;
   OO.Progress = progressReporter(O);
   if (O.Emit == "exe") {
-    auto Objects = emitObjects(**IR, **TM, Level, OO);
+    auto Objects = emitObjects(*Module, TranslatePart, **TM, Level, OO);
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
-    Times.stageDone("optimise and generate code");
+    Times.stageDone("translate, optimise and generate code");
     if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output))
       return reportError(O.Input, std::move(E));
     Times.stageDone("link");
@@ -246,10 +251,10 @@ int run(const Options &O, const char *Argv0) {
   if (Embedding) {
     // Partitions as for an executable (no table of function names: the embedding runtime reports a
     // trap as a value), merged into the one object whose only global symbol is NAME_module.
-    auto Objects = emitObjects(**IR, **TM, Level, OO);
+    auto Objects = emitObjects(*Module, TranslatePart, **TM, Level, OO);
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
-    Times.stageDone("optimise and generate code");
+    Times.stageDone("translate, optimise and generate code");
     if (Objects->size() == 1) {
       Emitted = std::move(Objects->front());
     } else {
@@ -260,7 +265,7 @@ int run(const Options &O, const char *Argv0) {
       Times.stageDone("merge the partitions' objects");
     }
   } else {
-    auto Assembly = emit(**IR, **TM, EmitKind::Assembly);
+    auto Assembly = emit(*IR, **TM, EmitKind::Assembly);
     if (!Assembly)
       return reportError(O.Input, Assembly.takeError());
     Emitted = std::move(*Assembly);
