@@ -195,7 +195,7 @@ def main():
 def thread_cpu_times(cmd):
     """Runs cmd and samples /proc every 5 ms: returns (CPU seconds of its main thread, of each other thread).
 
-    The main thread's CPU time is the serial part of a compile (decoding, translation, splitting,
+    The main thread's CPU time is the serial part of a compile (decoding, planning the partitions,
     linking: it sleeps while the partition threads work); with one core per thread, the wall time
     on an idle machine would be about main + max(others). This measures that critical path in CPU
     seconds, which other processes on a shared machine do not stretch."""
@@ -367,11 +367,12 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
               "built after optimisation (CodeGen/FunctionNames.cpp). So a function inlined into its callers "
               "is deleted and its arguments can be simplified, as in native code (hello world went from "
               "63 KB to 54 KB).",
-              "- **Parallel compilation** of executables: a large module is split before the -O pipeline "
-              "into partitions whose number and contents depend only on it (CodeGen/Partition.cpp): a "
+              "- **Parallel compilation** of executables and embedded objects: a large module is split, "
+              "planned from the wasm before any translation, into partitions whose number and contents "
+              "depend only on it (CodeGen/Partition.cpp): a "
               "function called from one function only stays with its caller, and each partition keeps "
               "copies of the small functions it calls in others, so that it can inline them, as ThinLTO "
-              "imports do. Each partition runs the whole pipeline and code generation on its own thread "
+              "imports do. Each partition is translated to LLVM IR, runs the whole pipeline and is compiled on its own thread "
               "with its own LLVMContext; the objects are linked in a fixed order, so the executable is the "
               "same bytes on any number of threads (`--threads`, test/cli/threads.test, "
               "test/cli/partitions.test). Before, inlining ran on the whole module first, serially: the "
@@ -392,8 +393,8 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
               "speed-up only on an otherwise idle machine (see the load average, taken at the end). The "
               "CPU columns depend much less on the load (best of 3 each): the 1-thread compile's CPU time, and the critical "
               f"path with {os.cpu_count()} threads, i.e. the CPU time of the main thread (decoding, "
-              "translation, splitting, linking) plus that of the busiest partition thread (the optimisation "
-              "and code generation of its partitions): about the wall time an idle machine would take. The "
+              "planning the partitions, linking) plus that of the busiest partition thread (the translation, "
+              "optimisation and code generation of its partitions): about the wall time an idle machine would take. The "
               "executables are identical.", "",
               f"| module | wasm (bytes) | 1 thread, wall (s) | {os.cpu_count()} threads, wall (s) | "
               f"1 thread, CPU (s) | {os.cpu_count()} threads, critical path (CPU s) | load average |",
