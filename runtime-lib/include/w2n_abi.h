@@ -6,7 +6,7 @@
  *
  * Generated code passes a pointer to its instance as the first argument of every wasm function. The
  * instance layout is private to the generated code; the runtime only sees memories and tables through
- * the structs below, and finds function names for trap reports through w2n_function_names.
+ * the structs below, and finds function names for trap reports in the w2n_names section.
  */
 #ifndef W2N_ABI_H
 #define W2N_ABI_H
