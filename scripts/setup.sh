@@ -17,6 +17,10 @@ PACKAGES=(
   clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc
   # tests
   llvm-19-tools python3 wabt file qemu-user-static
+  # test inputs from other producers (test/corpus) and differential testing (binaryen's fuzz generator)
+  binaryen rustc libstd-rust-dev-wasm32 libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 emscripten
+  # libFuzzer and the sanitizer runtimes for the host (scripts/fuzz.sh, -DW2N_SANITIZE=ON)
+  libclang-rt-19-dev
   # `apt-get source` for the real-program tests (test/programs)
   dpkg-dev
 )
