@@ -18,9 +18,9 @@ and results (integers and v128 bit for bit, floats bit for bit), a trap exactly 
 reference traps (the message may differ). NaNs are compared as the spec allows: a NaN produced by
 arithmetic may have any payload and sign, so a NaN matches any NaN. When a NaN's bits then flow
 into something compared exactly (reinterpret, a store into the hashed memory), the outputs can
-differ legitimately: such a module is run again after binaryen's `--denan` pass (every float value
-that is a NaN becomes 0), and counted as NaN-nondeterministic only if that version matches exactly;
-otherwise it is a mismatch.
+differ legitimately: such a module is run again after binaryen's `--denan` pass (every f32 and f64
+value that is a NaN becomes 0) and the same for SIMD results (simd_denan), and counted as
+NaN-nondeterministic only if that version matches exactly; otherwise it is a mismatch.
 
 Binaryen 108's translate-to-fuzz emits typed function references (`ref.as_non_null`, `(ref $t)`
 block types) and GC-style subtyping (anyref above funcref) whenever reference types are enabled, which
@@ -65,9 +65,9 @@ FEATURES = ["--enable-sign-ext", "--enable-mutable-globals", "--enable-nontrappi
             "--disable-typed-function-references", "--disable-gc-nn-locals", "--disable-relaxed-simd",
             "--disable-extended-const"]
 
-# A multiplicative hash of the whole memory, appended to every generated module as its last export. It
-# reads 128 bytes per iteration into one v128 accumulator (two 64-bit lanes), because binaryen's
-# interpreter pays per instruction and a byte-wise loop over 16 pages would cost a second per module.
+# A hash of the whole memory, appended to every generated module as its last export. Binaryen's
+# interpreter pays per instruction, so it skips 128-byte blocks that are all zero with one test, and
+# hashes the others (with their address) 16 bytes at a time into a v128 accumulator.
 MEMHASH = """
  (func $w2n_memhash (result i64)
   (local $i i32) (local $n i32) (local $h v128) (local $p v128)
@@ -77,13 +77,59 @@ MEMHASH = """
   (block $done
    (loop $next
     (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-%s    (local.set $i (i32.add (local.get $i) (i32.const 128)))
+    (if (v128.any_true
+         (v128.or (v128.or (v128.or (v128.load offset=0 (local.get $i)) (v128.load offset=16 (local.get $i)))
+                           (v128.or (v128.load offset=32 (local.get $i)) (v128.load offset=48 (local.get $i))))
+                  (v128.or (v128.or (v128.load offset=64 (local.get $i)) (v128.load offset=80 (local.get $i)))
+                           (v128.or (v128.load offset=96 (local.get $i)) (v128.load offset=112 (local.get $i))))))
+     (block
+      (local.set $h (i64x2.mul (v128.xor (local.get $h) (i32x4.splat (local.get $i))) (local.get $p)))
+%s     ))
+    (local.set $i (i32.add (local.get $i) (i32.const 128)))
     (br $next)))
   (i64.xor (i64.mul (i64x2.extract_lane 0 (local.get $h)) (i64.const 0x100000001b3))
            (i64x2.extract_lane 1 (local.get $h))))
  (export "w2n_memhash" (func $w2n_memhash))
-""" % "".join("    (local.set $h (i64x2.mul (v128.xor (local.get $h) (v128.load offset=%d (local.get $i))) (local.get $p)))\n"
+""" % "".join("      (local.set $h (i64x2.mul (v128.xor (local.get $h) (v128.load offset=%d (local.get $i))) (local.get $p)))\n"
               % (16 * k) for k in range(8))
+
+# Binaryen 108's --denan handles f32 and f64 values only. For SIMD, every f32x4/f64x2 operation whose
+# result has float lanes is wrapped in a call that turns its NaN lanes into 0 (comparisons give masks and
+# extract_lane a scalar, which --denan already covers). Bits that only move (v128.const, loads, locals)
+# stay as they are: both engines copy them exactly.
+SIMD_DENAN_FUNCS = """
+ (func $w2n_denan_f32x4 (param $v v128) (result v128)
+  (v128.bitselect (v128.const i64x2 0 0) (local.get $v) (f32x4.ne (local.get $v) (local.get $v))))
+ (func $w2n_denan_f64x2 (param $v v128) (result v128)
+  (v128.bitselect (v128.const i64x2 0 0) (local.get $v) (f64x2.ne (local.get $v) (local.get $v))))
+"""
+SIMD_NOT_FLOAT = re.compile(r"(eq|ne|lt|gt|le|ge|extract_lane)$")
+
+
+def simd_denan(text):
+    """The module text with every SIMD float operation's result de-NaN'd (see SIMD_DENAN_FUNCS)."""
+    out, stack, i, n = [], [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':  # strings (names, data) may hold parentheses
+            j = i + 1
+            while text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+            continue
+        if c == "(":
+            m = re.match(r"\((f32x4|f64x2)\.([a-z_0-9]+)", text[i:i + 40])
+            wrap = m.group(1) if m and not SIMD_NOT_FLOAT.search(m.group(2)) else None
+            stack.append(wrap)
+            out.append("(call $w2n_denan_%s (" % wrap if wrap else "(")
+        elif c == ")":
+            out.append("))" if stack.pop() else ")")
+        else:
+            out.append(c)
+        i += 1
+    text = "".join(out).rstrip()
+    return text[:-1] + SIMD_DENAN_FUNCS + ")\n"
 
 
 class Skip(Exception):
@@ -293,6 +339,10 @@ def check(wasm, cfg, tmp, denan_retry=True):
         os.makedirs(denan_dir, exist_ok=True)
         denan = os.path.join(denan_dir, "module.wasm")
         tool(["wasm-opt", wasm] + FEATURES + ["--denan", "-o", denan], "wasm-opt --denan")
+        text = simd_denan(tool(["wasm-dis", denan], "wasm-dis"))
+        with open(os.path.join(denan_dir, "module.wat"), "w") as f:
+            f.write(text)
+        tool(["wasm-as"] + FEATURES + [os.path.join(denan_dir, "module.wat"), "-o", denan], "wasm-as (SIMD de-NaN)")
         v2, d2 = check(denan, cfg, denan_dir, denan_retry=False)
         details["denan"] = d2
         verdict = "nan" if v2 == "pass" else "mismatch"
@@ -368,7 +418,11 @@ def self_test():
         assert a in ours, a
         ok, _, _ = compare(r, parse_output(ours.replace(a, b)))
         assert not ok, "not caught: %s -> %s" % (a, b)
-    print("self-test: 1 matching output, %d changed outputs caught" % len(bad))
+    wat = '(module (data "(\\"(") (func (f64x2.sub (f32x4.eq (f32x4.abs (x)) (y)) (z))))\n'
+    got = simd_denan(wat)
+    assert got.startswith('(module (data "(\\"(") (func (call $w2n_denan_f64x2 (f64x2.sub (f32x4.eq '
+                          '(call $w2n_denan_f32x4 (f32x4.abs (x))) (y)) (z)))') and got.count("(") == got.count(")") + 2, got  # 2 in the string
+    print("self-test: 1 matching output, %d changed outputs caught, SIMD de-NaN" % len(bad))
 
 
 # ------------------------------------------------------------------------------------------------
