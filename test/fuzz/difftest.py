@@ -21,6 +21,9 @@ into something compared exactly (reinterpret, a store into the hashed memory), t
 differ legitimately: such a module is run again after binaryen's `--denan` pass (every f32 and f64
 value that is a NaN becomes 0) and the same for SIMD results (simd_denan), and counted as
 NaN-nondeterministic only if that version matches exactly; otherwise it is a mismatch.
+One known deviation (docs/embedding.md) is counted apart too: in optimised code, stores that precede an
+out-of-bounds access may not have happened when the trap is reported; a level other than -O0 whose
+output first differs after such a trap, while -O0 matches, counts as stores-before-OOB-trap.
 
 Binaryen 108's translate-to-fuzz emits typed function references (`ref.as_non_null`, `(ref $t)`
 block types) and GC-style subtyping (anyref above funcref) whenever reference types are enabled, which
@@ -167,7 +170,7 @@ def parse_output(text):
             name, _, values = line[len("[fuzz-exec] note result: "):].partition(" => ")
             events.append(("result", name, split_values(values)))
         elif line.startswith("[trap "):
-            events.append(("trap",))
+            events.append(("trap", line.strip()[6:-1]))  # the message is kept but not compared
         elif line.strip():
             events.append(("other", line.strip()))
     return events
@@ -230,6 +233,8 @@ def compare(ref_events, our_events):
         r, o = ref_events[i], our_events[i]
         if r[0] != o[0] or (r[0] in ("call", "result", "other") and r[1] != o[1]):
             return False, nan_seen, "event %d: reference %s, ours %s" % (i, r, o)
+        if r[0] == "trap":
+            continue
         if r[0] in ("log", "result"):
             rv, ov = r[-1], o[-1]
             verdicts = [compare_value(a, b) for a, b in zip(rv, ov)] if len(rv) == len(ov) else [None]
@@ -330,6 +335,15 @@ def check(wasm, cfg, tmp, denan_retry=True):
         if not ok:
             verdict = "mismatch"
             whys.append("-O%s: %s" % (lvl, why))
+    if verdict == "mismatch" and len(whys) == 1 and cfg.levels[0] == "0" and not whys[0].startswith("-O0"):
+        # docs/embedding.md's known deviation: in optimised code, stores that precede an out-of-bounds
+        # access in the program may not have happened when its trap is reported. Only when -O0 (exact)
+        # matches and the first difference comes after such a trap in our output.
+        lvl = whys[0][2:].split(":")[0]
+        ev = parse_output(outs[lvl])
+        first = int(re.match(r"event (\d+)", whys[0].split(": ", 1)[1]).group(1))
+        if any(e[0] == "trap" and "out of bounds memory" in e[1] for e in ev[:first]):
+            verdict = "oob-order"
     details = {"reference": ref_text, "outputs": outs, "why": whys, "nan_seen": nan_seen}
     if verdict == "mismatch" and denan_retry and not any(re.search(r"^\[(wasm2native|link|driver)", outs[l], re.M)
                                                         for l in cfg.levels):
@@ -350,7 +364,7 @@ def check(wasm, cfg, tmp, denan_retry=True):
 
 
 def save(seed, wasm, details, cfg, verdict):
-    d = os.path.join(cfg.out, ("seed-%d" if verdict == "mismatch" else "nan/seed-%d") % seed)
+    d = os.path.join(cfg.out, ("seed-%d" if verdict == "mismatch" else verdict + "/seed-%d") % seed)
     os.makedirs(d, exist_ok=True)
     shutil.copy(wasm, os.path.join(d, "module.wasm"))
     shutil.copy(os.path.splitext(wasm)[0] + ".wat", os.path.join(d, "module.wat"))
@@ -382,7 +396,7 @@ def job(args):
         wasm = generate(seed, tmp)
         verdict, details = check(wasm, cfg, tmp)
         # NaN-nondeterministic modules are kept too, apart, so that they can be inspected.
-        saved = save(seed, wasm, details, cfg, verdict) if verdict in ("mismatch", "nan") else None
+        saved = save(seed, wasm, details, cfg, verdict) if verdict != "pass" else None
         return seed, verdict, details["why"], saved, time.time() - t0
     except Skip as e:
         return seed, "skip", [str(e)], None, time.time() - t0
@@ -481,9 +495,9 @@ def main():
                 verdict = "skip"
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
-            print({"pass": "match"}.get(verdict, verdict))
+            print({"pass": "match"}.get(verdict, verdict))  # nan, oob-order, mismatch, skip
             return 1 if verdict == "mismatch" else 0
-        counts = {"pass": 0, "mismatch": 0, "nan": 0, "skip": 0}
+        counts = {"pass": 0, "mismatch": 0, "nan": 0, "oob-order": 0, "skip": 0}
         start, busy = time.time(), 0.0
         jobs = [(s, cfg) for s in range(o.seed, o.seed + o.count)]
         with multiprocessing.Pool(max(1, o.jobs)) as pool:
@@ -499,10 +513,12 @@ def main():
                 if n % 100 == 0:
                     print("... %d modules, %d mismatched (%.0fs)" % (n, counts["mismatch"], time.time() - start))
                 sys.stdout.flush()
-        print("%d modules (seeds %d..%d, -O%s%s): %d passed, %d mismatched, %d NaN-nondeterministic, %d skipped "
+        print("%d modules (seeds %d..%d, -O%s%s): %d passed, %d mismatched, %d NaN-nondeterministic, "
+              "%d stores-before-OOB-trap, %d skipped "
               "(%.0fs wall, %.1fs per module)" % (
                   o.count, o.seed, o.seed + o.count - 1, ",".join(cfg.levels), ", --cpu=" + cfg.cpu if cfg.cpu else "",
-                  counts["pass"], counts["mismatch"], counts["nan"], counts["skip"], time.time() - start,
+                  counts["pass"], counts["mismatch"], counts["nan"], counts["oob-order"], counts["skip"],
+                  time.time() - start,
                   busy / max(1, o.count)))
         return 1 if counts["mismatch"] else 0
     finally:
