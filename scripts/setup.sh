@@ -19,6 +19,11 @@ PACKAGES=(
   llvm-19-tools python3 wabt file qemu-user-static
   # test inputs from other producers (test/corpus) and differential testing (binaryen's fuzz generator)
   binaryen rustc libstd-rust-dev-wasm32 libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 emscripten
+  # test/corpus: the crates of its Rust CLI (sources, built with rustc directly), libc++ for the host
+  # (the native reference builds of its C++ programs), Node (the WASI reference engine, and npm)
+  librust-getopts-dev librust-unicode-width-dev librust-miniz-oxide-dev librust-adler-dev
+  librust-crc32fast-dev librust-cfg-if-dev librust-base64-dev
+  libc++-19-dev libc++abi-19-dev nodejs
   # libFuzzer and the sanitizer runtimes for the host (scripts/fuzz.sh, -DW2N_SANITIZE=ON)
   libclang-rt-19-dev
   # `apt-get source` for the real-program tests (test/programs)
@@ -33,7 +38,17 @@ if [ ${#missing[@]} -ne 0 ]; then
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+# Debian ships npm apart from nodejs; some Node builds (NodeSource's) include it.
+if ! command -v npm >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends npm
+fi
 echo "setup: all packages present"
+
+# npm packages of test/corpus (AssemblyScript and its WASI shim; packages shipping WASI command modules),
+# at the versions of the lockfiles checked in under test/corpus/Inputs, installed with `npm ci` into
+# /var/cache/wasm2native/npm (W2N_NPM_CACHE), outside the repo. Skipped when already installed.
+$SUDO env W2N_NPM_CACHE="${W2N_NPM_CACHE:-/var/cache/wasm2native/npm}" \
+  python3 "$(dirname "$0")/../test/corpus/build.py" install
 
 # Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4), unpacked outside the repo. Each
 # is fetched only if its unpacked folder (recognised by a header inside it) is absent. Needs a deb-src

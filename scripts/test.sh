@@ -2,7 +2,7 @@
 # test.sh: builds wasm2native and runs every test suite; the README's test command and .ci/run call it.
 #
 # Runs the lit suite under test/ (decoder and validator errors, IR checks, execution tests at -O0 and -O2,
-# WASI programs in C, a real C program). Ends with one line "N passed, M failed, K skipped".
+# WASI programs in C, real C programs, the producers corpus of test/corpus). Ends with one line "N passed, M failed, K skipped".
 # Options: --no-build skips the build. W2N_BUILD_DIR picks the build folder (default build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
