@@ -17,8 +17,13 @@
 #include "llvm/TargetParser/Triple.h"
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace llvm {
+class PassInstrumentationCallbacks;
+}
 
 namespace w2n {
 
@@ -60,6 +65,47 @@ void addFunctionNameTable(llvm::Module &M);
 enum class EmitKind { Object, Assembly };
 llvm::Expected<std::string> emit(llvm::Module &M, llvm::TargetMachine &TM, EmitKind K);
 
+/// LLVM's failures as wasm2native errors (CompileFailures.cpp). While a FailureScope lives, the
+/// error diagnostics of its context are recorded rather than printed with exit(), and a fatal error
+/// on its thread names the wasm function being compiled.
+class FailureScope {
+public:
+  FailureScope(const Module &WM, llvm::LLVMContext &Ctx);
+  ~FailureScope();
+  FailureScope(const FailureScope &) = delete;
+  FailureScope &operator=(const FailureScope &) = delete;
+  /// The first error LLVM diagnosed in the context, if any, pointing at the wasm function's body.
+  llvm::Error takeError();
+  const Module &module() const { return WM; }
+
+private:
+  class Recorder;
+  struct Failure {
+    std::optional<uint64_t> Offset;
+    std::string Prefix, Message;
+  };
+  const Module &WM;
+  llvm::LLVMContext &Ctx;
+  FailureScope *Previous;
+  std::optional<Failure> First;
+};
+
+/// Replaces LLVM's fatal-error and out-of-memory handlers, process-wide: the error (naming the wasm
+/// function the failing thread was compiling, when known) goes to Report, then the process exits
+/// with status 1 without running destructors, whatever thread failed.
+void installFatalErrorHandler(void (*Report)(llvm::Error));
+/// Lets a FailureScope name the function the optimisation pipeline is working on (optimize()).
+void trackOptimizedFunction(llvm::PassInstrumentationCallbacks &PIC);
+
+/// --debug-inject-failure=diagnostic:FUNCTION|fatal:FUNCTION: IR in the wasm function FUNCTION (by
+/// its display name) that fails in instruction selection, as an error diagnostic or a fatal error.
+struct FailureInjection {
+  bool Fatal = false;
+  std::string Function;
+};
+llvm::Expected<FailureInjection> parseFailureInjection(llvm::StringRef Spec);
+void injectFailure(llvm::Module &M, const FailureInjection &Injection);
+
 /// How emitObjects compiles a module.
 struct ObjectOptions {
   unsigned Threads = 0;     ///< 0: all cores. The objects never depend on it.
@@ -68,6 +114,7 @@ struct ObjectOptions {
   /// Called (on one thread at a time) each time a partition is compiled, with the number done so
   /// far and the total; only for a module that is split.
   std::function<void(unsigned Done, unsigned Total)> Progress;
+  std::optional<FailureInjection> InjectFailure; ///< for tests (--debug-inject-failure)
 };
 
 /// Translates the wasm module into Ctx: the whole of it (Part null) or one partition.

@@ -27,6 +27,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
+#include "llvm/ADT/bit.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
@@ -37,20 +38,21 @@ using namespace llvm;
 
 namespace {
 
-/// The widest vector register the anchor may use on this target, in bytes (0: none).
-unsigned vectorRegisterBytes(const Triple &T, const TargetMachine &TM) {
+/// The sizes, in bytes and largest first, of the vector-register pieces an anchor may pass on this
+/// target (empty: none). A piece is always passed as <N x i8>, a type the target keeps in one such
+/// register: x86's "x" takes 16 bytes (32 with AVX) but not 8, as 64-bit vectors are not legal types
+/// there; AArch64's "w" takes 8 and 16. Anything else goes through integer registers.
+SmallVector<unsigned, 2> vectorPieceSizes(const Triple &T, const TargetMachine &TM) {
   switch (T.getArch()) {
-  case Triple::x86_64: {
+  case Triple::x86_64:
     // The subtarget knows the features the CPU name implies, not only the explicit ones.
-    bool AVX = TM.getMCSubtargetInfo()->checkFeatures("+avx");
-    return AVX ? 32 : 16;
-  }
+    if (TM.getMCSubtargetInfo()->checkFeatures("+avx"))
+      return {32, 16};
+    return {16};
   case Triple::aarch64:
-    return 16;
-  case Triple::arm:
-    return T.getSubArch() == Triple::NoSubArch ? 0 : 0; // armv7 uses explicit checks: no anchors
-  default:
-    return 0;
+    return {16, 8};
+  default: // riscv64 (no vector extension assumed); armv7 uses explicit checks and has no anchors
+    return {};
   }
 }
 
@@ -61,11 +63,12 @@ void emitAsm(IRBuilder<> &B, Value *V, const char *Constraint) {
   B.CreateCall(InlineAsm::get(Ty, "", Constraint, /*hasSideEffects=*/true), {V});
 }
 
-/// Anchors an integer or float scalar.
-void anchorScalar(IRBuilder<> &B, Value *V, const Triple &T, unsigned VecBytes) {
+/// Anchors an integer or float scalar: floats stay in their (vector or FP) register when the target
+/// has one, so anchoring a float costs no move.
+void anchorScalar(IRBuilder<> &B, Value *V, const Triple &T, bool HasVectorRegs) {
   Type *Ty = V->getType();
   if (Ty->isFloatingPointTy()) {
-    if (VecBytes)
+    if (HasVectorRegs)
       return emitAsm(B, V, vectorConstraint(T));
     if (T.getArch() == Triple::riscv64)
       return emitAsm(B, V, "f");
@@ -74,30 +77,30 @@ void anchorScalar(IRBuilder<> &B, Value *V, const Triple &T, unsigned VecBytes) 
   emitAsm(B, V, "r");
 }
 
-/// Anchors a vector of any shape: whole if it fits a vector register, else in pieces.
-void anchorVector(IRBuilder<> &B, Value *V, const Triple &T, unsigned VecBytes, unsigned PtrBytes) {
+/// Anchors a vector of any shape as a sequence of pieces covering all its bytes: the largest vector
+/// piece that fits the remaining bytes, else the largest power-of-two integer up to a pointer's size.
+void anchorVector(IRBuilder<> &B, Value *V, const Triple &T, ArrayRef<unsigned> VecPieces,
+                  unsigned PtrBytes) {
   auto *VTy = cast<FixedVectorType>(V->getType());
-  unsigned Bytes = VTy->getPrimitiveSizeInBits() / 8;
-  if (VecBytes && (Bytes == 16 || Bytes == 8 || (Bytes == 32 && VecBytes == 32)))
-    return emitAsm(B, V, vectorConstraint(T));
   if (VTy->getPrimitiveSizeInBits() % 8 != 0) { // e.g. <N x i1>: anchor each lane
     for (unsigned I = 0; I < VTy->getNumElements(); ++I)
       emitAsm(B, B.CreateZExt(B.CreateExtractElement(V, I), B.getInt8Ty()), "r");
     return;
   }
-  // Split into the largest pieces a register holds: vector registers if any, else integers.
+  unsigned Bytes = VTy->getPrimitiveSizeInBits() / 8;
   Value *AsBytes = B.CreateBitCast(V, FixedVectorType::get(B.getInt8Ty(), Bytes));
-  // (A widened anchor of a 512-bit vector costs two ymm pieces with AVX, no shuffle instruction.)
-  unsigned Piece = VecBytes ? VecBytes : PtrBytes;
   for (unsigned Offset = 0; Offset < Bytes;) {
-    unsigned N = Piece;
-    while (N > Bytes - Offset)
-      N /= 2;
-    SmallVector<int, 16> Mask;
-    for (unsigned I = 0; I < N; ++I)
-      Mask.push_back(int(Offset + I));
-    Value *Part = B.CreateShuffleVector(AsBytes, Mask);
-    if (N >= 8 && VecBytes)
+    unsigned Left = Bytes - Offset;
+    const unsigned *Vec = find_if(VecPieces, [&](unsigned N) { return N <= Left; });
+    unsigned N = Vec != VecPieces.end() ? *Vec : llvm::bit_floor(std::min(Left, PtrBytes));
+    Value *Part = AsBytes;
+    if (N != Bytes) {
+      SmallVector<int, 32> Mask;
+      for (unsigned I = 0; I < N; ++I)
+        Mask.push_back(int(Offset + I));
+      Part = B.CreateShuffleVector(AsBytes, Mask);
+    }
+    if (Vec != VecPieces.end())
       emitAsm(B, Part, vectorConstraint(T));
     else
       emitAsm(B, B.CreateBitCast(Part, B.getIntNTy(N * 8)), "r");
@@ -159,7 +162,7 @@ void w2n::prepareLoadAnchors(llvm::Module &M) {
 
 void w2n::lowerLoadAnchors(llvm::Module &M, TargetMachine &TM) {
   Triple T(M.getTargetTriple());
-  unsigned VecBytes = vectorRegisterBytes(T, TM);
+  SmallVector<unsigned, 2> VecPieces = vectorPieceSizes(T, TM);
   unsigned PtrBytes = M.getDataLayout().getPointerSize();
   unpinLoadAnchorVariants(M);
   SmallVector<CallInst *, 64> Keeps;
@@ -172,9 +175,9 @@ void w2n::lowerLoadAnchors(llvm::Module &M, TargetMachine &TM) {
     IRBuilder<> B(CI);
     Value *V = CI->getArgOperand(0);
     if (V->getType()->isVectorTy())
-      anchorVector(B, V, T, VecBytes, PtrBytes);
+      anchorVector(B, V, T, VecPieces, PtrBytes);
     else
-      anchorScalar(B, V, T, VecBytes);
+      anchorScalar(B, V, T, !VecPieces.empty());
     CI->eraseFromParent();
   }
   for (llvm::Function &F : make_early_inc_range(M)) {

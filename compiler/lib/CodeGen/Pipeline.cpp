@@ -54,7 +54,9 @@ void w2n::optimize(llvm::Module &M, TargetMachine &TM, OptLevel O) {
     PipelineTuningOptions PTO;
     PTO.LoopVectorization = O == OptLevel::O2 || O == OptLevel::O3;
     PTO.SLPVectorization = O == OptLevel::O2 || O == OptLevel::O3;
-    PassBuilder PB(&TM, PTO);
+    PassInstrumentationCallbacks PIC;
+    trackOptimizedFunction(PIC); // so that an error names the wasm function
+    PassBuilder PB(&TM, PTO, std::nullopt, &PIC);
     PB.registerModuleAnalyses(MAM);
     PB.registerCGSCCAnalyses(CGAM);
     PB.registerFunctionAnalyses(FAM);
@@ -88,13 +90,21 @@ Expected<std::vector<std::string>> w2n::emitObjects(const w2n::Module &WM, const
     printPartitionPlan(*Plan, WM, *Opts.PlanLog);
   auto Compile = [&](const ModulePart *Part, TargetMachine &PartTM) -> Expected<std::string> {
     LLVMContext Ctx;
+    FailureScope Failures(WM, Ctx);
     auto M = Translate(Ctx, Part);
     if (!M)
       return M.takeError();
     optimize(**M, PartTM, O);
     if (Opts.NameTables)
       addFunctionNameTable(**M);
-    return emit(**M, PartTM, EmitKind::Object);
+    if (Opts.InjectFailure)
+      injectFailure(**M, *Opts.InjectFailure);
+    auto Object = emit(**M, PartTM, EmitKind::Object);
+    if (Error E = Failures.takeError()) {
+      consumeError(Object.takeError());
+      return E;
+    }
+    return Object;
   };
   if (Plan->Count == 1) {
     auto Object = Compile(nullptr, TM);

@@ -31,7 +31,7 @@ namespace {
 
 struct Options {
   std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
-  std::string ModuleName, Header;
+  std::string ModuleName, Header, InjectFailure;
   std::vector<std::string> Dirs, Env, TcpListen;
   bool PrintTargets = false, TimeReport = false, PrintPartitions = false;
   bool Progress = false, NoProgress = false; // neither: progress on a terminal only
@@ -104,6 +104,10 @@ int reportError(const std::string &File, Error E) {
   return 1;
 }
 
+/// The input being compiled, for the errors LLVM raises on any thread (installFatalErrorHandler).
+std::string FatalErrorFile;
+void reportFatalError(Error E) { reportError(FatalErrorFile, std::move(E)); }
+
 int fail(const Twine &Message) {
   errs() << "error: " << Message << "\n";
   return 1;
@@ -141,6 +145,8 @@ int run(const Options &O, const char *Argv0) {
   else if (O.OptLevelName == "s") Level = OptLevel::Os;
   else return fail("invalid optimisation level '-O" + O.OptLevelName + "' (use -O0, -O1, -O2, -O3 or -Os)");
 
+  FatalErrorFile = O.Input;
+  installFatalErrorHandler(reportFatalError);
   auto Target = resolveTarget(O.Target);
   if (!Target)
     return reportError(O.Input, Target.takeError());
@@ -207,6 +213,7 @@ int run(const Options &O, const char *Argv0) {
   };
   // LLVM IR and assembly show the whole module, translated and optimised here.
   LLVMContext Ctx;
+  FailureScope Failures(*Module, Ctx);
   std::unique_ptr<llvm::Module> IR;
   if (O.Emit == "llvm" || O.Emit == "asm") {
     auto Whole = TranslatePart(Ctx, nullptr);
@@ -237,6 +244,12 @@ int run(const Options &O, const char *Argv0) {
   OO.NameTables = O.Emit == "exe";
   OO.PlanLog = O.PrintPartitions ? &errs() : nullptr;
   OO.Progress = progressReporter(O);
+  if (!O.InjectFailure.empty()) {
+    auto Injection = parseFailureInjection(O.InjectFailure);
+    if (!Injection)
+      return reportError(O.Input, Injection.takeError());
+    OO.InjectFailure = *Injection;
+  }
   if (O.Emit == "exe") {
     auto Objects = emitObjects(*Module, TranslatePart, **TM, Level, OO);
     if (!Objects)
@@ -266,6 +279,10 @@ int run(const Options &O, const char *Argv0) {
     }
   } else {
     auto Assembly = emit(*IR, **TM, EmitKind::Assembly);
+    if (Error E = Failures.takeError()) {
+      consumeError(Assembly.takeError());
+      return reportError(O.Input, std::move(E));
+    }
     if (!Assembly)
       return reportError(O.Input, Assembly.takeError());
     Emitted = std::move(*Assembly);
@@ -337,6 +354,10 @@ int main(int argc, char **argv) {
   App.add_flag("--no-progress", O.NoProgress, "Never report progress");
   App.add_flag("--print-partitions", O.PrintPartitions,
                "Print how the module is split for parallel compilation (to stderr)");
+  // For tests only, hidden from --help (an empty group): makes code generation fail in one function.
+  App.add_option("--debug-inject-failure", O.InjectFailure,
+                 "diagnostic:FUNCTION or fatal:FUNCTION: IR that LLVM cannot compile, in that wasm function")
+      ->group("");
   try {
     App.parse(argc, argv);
   } catch (const CLI::CallForHelp &E) {
