@@ -223,7 +223,7 @@ def main():
     summaries = []
     for level in levels:
         cell = {"opt": level, "compile_only": mode != "run"}
-        cell_name = "-O%s --cpu=%s%s" % (level, opts.cpu or "native", " --target=" + opts.target if opts.target else "")
+        cell_name = "-O%s --cpu=%s%s" % (level, opts.cpu or ("default" if opts.target else "native"), " --target=" + opts.target if opts.target else "")
         counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
         start = time.monotonic()
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
