@@ -20,7 +20,16 @@ qemu-user-static (qemu-aarch64-static, qemu-arm-static, qemu-riscv64-static). --
 tests FILE lists ('lang/name' per line, # comments), failing if one of them is not in the suite, so that a
 subset cannot shrink silently when the suite changes (lit runs cross-subset.txt this way per cross target).
 
-Prints PASS/FAIL/SKIP per test and ends with "N passed, M failed, K skipped"; exits 1 if any failed.
+The test matrix (README, docs/wasi.md) runs this script once per cell: -O takes one level or a comma
+list (0,1,2,3,s; each level is a cell, run one after the other); --cpu=CPU compiles for that CPU;
+--compile-only only compiles (PASS = the compiler exited 0 and wrote the executable). On the host
+target, an executable for a CPU the host cannot run (test/hostcpu.py: the x86-64-v2/v3/v4 feature
+sets from /proc/cpuinfo) is never run: that cell becomes compile-only and says so.
+
+Prints PASS/FAIL/SKIP per test (with the cell's -O level when there are several), then per cell
+"cell -OL --cpu=CPU MODE: N passed, M failed, K skipped in T s" (MODE: run, compile-only, or
+compile-only (host cannot run CPU)), and ends with the totals "N passed, M failed, K skipped"; exits 1
+if any failed.
 """
 import argparse
 import concurrent.futures
@@ -31,6 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import hostcpu  # noqa: E402  (test/hostcpu.py)
 
 QEMU = {
     "aarch64-linux": "qemu-aarch64-static",
@@ -65,8 +77,9 @@ def short(data, limit=400):
     return repr(text if len(text) <= limit else text[:limit] + "...")
 
 
-def run_test(opts, test_dir, name):
-    """Returns (status, reasons): status is PASS, FAIL or SKIP."""
+def run_test(opts, cell, test_dir, name):
+    """Compiles (and unless cell["compile_only"], runs) one test in one cell: (status, reasons),
+    status PASS, FAIL or SKIP."""
     spec = load_spec(os.path.join(test_dir, name + ".json"))
     if spec.get("proposals"):
         return "SKIP", ["needs proposals " + ", ".join(spec["proposals"])]
@@ -91,9 +104,11 @@ def run_test(opts, test_dir, name):
             shutil.copytree(os.path.join(test_dir, d), copy, symlinks=True)
             dir_flags.append("--dir=" + copy + "::" + d)
         exe = os.path.join(tmp, name + ".exe")
-        cmd = [opts.wasm2native, os.path.join(test_dir, name + ".wasm"), "-o", exe, "-O" + opts.opt]
+        cmd = [opts.wasm2native, os.path.join(test_dir, name + ".wasm"), "-o", exe, "-O" + cell["opt"]]
         if opts.target:
             cmd.append("--target=" + opts.target)
+        if opts.cpu:
+            cmd.append("--cpu=" + opts.cpu)
         cmd += dir_flags
         cmd += ["--env=%s=%s" % (k, v) for k, v in (run.get("env") or {}).items()]
         c = None
@@ -110,6 +125,10 @@ def run_test(opts, test_dir, name):
                 time.sleep(10)
         if c.returncode != 0:
             return "FAIL", ["compilation failed (%d): %s" % (c.returncode, short(c.stderr))]
+        if cell["compile_only"]:
+            if not os.path.isfile(exe) or os.path.getsize(exe) == 0:
+                return "FAIL", ["the compiler exited 0 but wrote no executable"]
+            return "PASS", []
 
         argv = [exe] + [str(a) for a in run.get("args", []) or []]
         if opts.target in QEMU:
@@ -148,7 +167,10 @@ def main():
     ap.add_argument("--filter", default="", help="only tests whose 'lang/name' contains this substring")
     ap.add_argument("--tests", default="", help="only the tests listed in this file ('lang/name' per line)")
     ap.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1))
-    ap.add_argument("-O", "--opt", default="1", help="optimisation level passed to wasm2native (default 1)")
+    ap.add_argument("-O", "--opt", default="1",
+                    help="optimisation level(s) passed to wasm2native: one, or a comma list, each a cell (default 1)")
+    ap.add_argument("--cpu", default="", help="--cpu passed to wasm2native (default: the compiler's, native)")
+    ap.add_argument("--compile-only", action="store_true", help="only compile the tests (PASS = compiled)")
     ap.add_argument("--timeout", type=int, default=0, help="run time limit per test in seconds")
     ap.add_argument("--compile-timeout", type=int, default=300)
     ap.add_argument("-v", "--verbose", action="store_true", help="also print reasons of skipped tests")
@@ -182,21 +204,47 @@ def main():
         print("error: no tests found in %s" % opts.suite, file=sys.stderr)
         return 2
 
-    counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
-    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
-        futures = [(label, pool.submit(run_test, opts, d, name)) for label, d, name in tests]
-        for label, fut in futures:
-            try:
-                status, reasons = fut.result()
-            except Exception as e:  # a runner bug must not hide the other results
-                status, reasons = "FAIL", ["runner error: %r" % e]
-            counts[status] += 1
-            print("%s: %s" % (status, label), flush=True)
-            if status == "FAIL" or opts.verbose:
-                for r in reasons:
-                    print("    " + r, flush=True)
-    print("%d passed, %d failed, %d skipped" % (counts["PASS"], counts["FAIL"], counts["SKIP"]))
-    return 1 if counts["FAIL"] else 0
+    levels = [l.strip() for l in opts.opt.split(",") if l.strip()]
+    bad = [l for l in levels if l not in ("0", "1", "2", "3", "s")]
+    if bad or not levels:
+        print("error: -O takes 0, 1, 2, 3 or s, or a comma list of them; got '%s'" % opts.opt, file=sys.stderr)
+        return 2
+    # A cross target runs under QEMU, which emulates any CPU of its architecture; on the host, an
+    # executable for a CPU the host lacks would die of an illegal instruction, so it is not run.
+    host_cannot_run = bool(opts.cpu) and not opts.target and not hostcpu.can_run(opts.cpu)
+    if opts.compile_only:
+        mode = "compile-only"
+    elif host_cannot_run:
+        mode = "compile-only (host cannot run %s)" % opts.cpu
+    else:
+        mode = "run"
+
+    totals = {"PASS": 0, "FAIL": 0, "SKIP": 0}
+    summaries = []
+    for level in levels:
+        cell = {"opt": level, "compile_only": mode != "run"}
+        cell_name = "-O%s --cpu=%s%s" % (level, opts.cpu or ("default" if opts.target else "native"), " --target=" + opts.target if opts.target else "")
+        counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
+        start = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
+            futures = [(label, pool.submit(run_test, opts, cell, d, name)) for label, d, name in tests]
+            for label, fut in futures:
+                try:
+                    status, reasons = fut.result()
+                except Exception as e:  # a runner bug must not hide the other results
+                    status, reasons = "FAIL", ["runner error: %r" % e]
+                counts[status] += 1
+                totals[status] += 1
+                print("%s: %s%s" % (status, label, " -O" + level if len(levels) > 1 else ""), flush=True)
+                if status == "FAIL" or opts.verbose:
+                    for r in reasons:
+                        print("    " + r, flush=True)
+        summaries.append("cell %s %s: %d passed, %d failed, %d skipped in %.1f s" % (
+            cell_name, mode, counts["PASS"], counts["FAIL"], counts["SKIP"], time.monotonic() - start))
+    for line in summaries:
+        print(line)
+    print("%d passed, %d failed, %d skipped" % (totals["PASS"], totals["FAIL"], totals["SKIP"]))
+    return 1 if totals["FAIL"] else 0
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
  *       order of the variable names
  *   W2N_ENV_<NAME>=VALUE      the guest sees NAME=VALUE (overriding a compiled-in NAME)
  *   W2N_TCP_LISTEN=ADDR:PORT, W2N_TCP_LISTEN_<any suffix>=ADDR:PORT   add a listening socket
+ *   W2N_FD_RENUMBER=strict|lenient   whether fd_renumber may target an unopened fd (fdtable.c)
  *
  * Nothing else of the host environment ever reaches the guest, and these variables themselves are
  * not visible to it (they only steer the runtime). Defaults grant nothing. When the kernel marks the
@@ -148,6 +149,18 @@ void wasi_config_init(char **envp) {
   for (uint32_t i = 0; i < nlisten; i++) listens[i] = w2n_config_tcp_listen[i];
   for (uint32_t k = 0; k < nrt; k++) listens[nlisten++] = value_of(rt[k]);
   listens[nlisten] = 0;
+
+  /* fd_renumber onto an unopened fd: refused (strict, the default) or allowed (lenient). It moves
+   * only the guest's own descriptors either way, so it is no widening of the sandbox. */
+  if (use_runtime) {
+    for (char **e = envp; *e; e++) {
+      if (!starts_with(*e, "W2N_FD_RENUMBER=")) continue;
+      const char *v = value_of(*e);
+      if (str_eq(v, "lenient")) wasi_renumber_lenient = 1;
+      else if (str_eq(v, "strict")) wasi_renumber_lenient = 0;
+      else wasi_config_error("invalid run-time variable ", *e, " (expected W2N_FD_RENUMBER=strict or lenient)");
+    }
+  }
 
   wasi_fdtable_init(dirs, listens);
 }

@@ -87,13 +87,36 @@ void wasi_fd_release(uint32_t fd) {
   if (e) close_entry(e);
 }
 
+/* fd_renumber(from, to): `from`'s descriptor replaces the open descriptor `to` (closed first,
+ * whatever it is: stdio, a preopen, a socket) and `from` becomes free. from == to is a no-op that
+ * still requires `from` to be open; `from` not open is EBADF and changes nothing.
+ *
+ * An unopened `to` is where runtimes differ (docs/wasi.md). By default it is EBADF, as in
+ * Wasmtime's WASIp1 today (main, and its June 2026 patch releases), Node's uvwasi, WAMR, and the
+ * official wasi-testsuite (rust/renumber asserts it). Wasmer, and Wasmtime from its July 2025
+ * fd_renumber fix until June 2026, instead let the slot be taken, and real programs rely on that:
+ * one that moves stdout aside to a free number, moves a log file onto 1 and later moves stdout back
+ * loses its stdout when the first move fails. W2N_FD_RENUMBER=lenient at run time (config.c) gives
+ * that behaviour: a closed slot, or one past the end of the table (which grows), is taken.
+ *
+ * Only whole entries move, so the table never holds two slots for one host fd (closing one would
+ * leave the other naming a host fd number the kernel may hand to something else), and a guest
+ * number never reaches a host fd the table did not already hold. */
+int wasi_renumber_lenient;
+
 int32_t wasi_fd_renumber(uint32_t from, uint32_t to) {
-  wasi_fd *f = wasi_fd_get(from), *t = wasi_fd_get(to);
-  if (!f || !t) return WASI_EBADF;
+  if (!wasi_fd_get(from)) return WASI_EBADF;
+  if (!wasi_renumber_lenient && !wasi_fd_get(to)) return WASI_EBADF;
   if (from == to) return 0;
-  close_entry(t);
+  /* Above MAX_FDS the table does not grow: ENOMEM, as Wasmtime's preview1 adapter answers for a
+   * number its fixed table cannot hold. */
+  if (to >= MAX_FDS) return WASI_ENOMEM;
+  int32_t err = slot_at(to); /* may move the table: take the entries' addresses afterwards */
+  if (err) return err;
+  wasi_fd *f = &table[from], *t = &table[to];
+  if (t->used) close_entry(t);
   *t = *f;
-  f->used = 0;
+  memset(f, 0, sizeof *f);
   return 0;
 }
 

@@ -141,6 +141,8 @@ uint64_t wasi_max_rights(uint8_t filetype);
 int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t inh, uint32_t *out);
 void wasi_fd_release(uint32_t fd);                 /* frees the slot, closes host fds */
 int32_t wasi_fd_renumber(uint32_t from, uint32_t to);
+/* Nonzero when fd_renumber may target an unopened fd (W2N_FD_RENUMBER=lenient; fdtable.c). */
+extern int wasi_renumber_lenient;
 uint8_t wasi_filetype_from_mode(uint32_t mode);
 
 /* A configuration error at start-up: prints "wasm2native: WHAT ARG DETAIL" and exits with status 1. */
