@@ -76,9 +76,12 @@ int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t in
   return 0;
 }
 
+/* Closes a guest descriptor. The process's own stdin, stdout and stderr stay open (as in Wasmtime,
+ * whose guest closes only its handle): closed, their numbers would go to the next file the guest
+ * opens, and the runtime's reports on fd 2 (traps, fatal errors) would be written into it. */
 static void close_entry(wasi_fd *e) {
   if (e->dir_fd >= 0) sys_close(e->dir_fd);
-  sys_close(e->host_fd);
+  if (e->host_fd > 2) sys_close(e->host_fd);
   e->used = 0;
 }
 
