@@ -16,11 +16,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
+#include "AddressVersioning.h"
 #include "Partition.h"
 #include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/StandardInstrumentations.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -56,7 +58,13 @@ void w2n::optimize(llvm::Module &M, TargetMachine &TM, OptLevel O) {
     PTO.SLPVectorization = O == OptLevel::O2 || O == OptLevel::O3;
     PassInstrumentationCallbacks PIC;
     trackOptimizedFunction(PIC); // so that an error names the wasm function
+    // As clang does: LLVM's -print-before/-after and the like (through --mllvm) work here too.
+    StandardInstrumentations SI(M.getContext(), /*DebugLogging=*/false);
+    SI.registerCallbacks(PIC, &MAM);
     PassBuilder PB(&TM, PTO, std::nullopt, &PIC);
+    if (PTO.LoopVectorization) // wasm's wrapping i32 addresses, made affine where a check allows
+      PB.registerVectorizerStartEPCallback(
+          [](FunctionPassManager &FPM, OptimizationLevel) { FPM.addPass(AddressVersioningPass()); });
     PB.registerModuleAnalyses(MAM);
     PB.registerCGSCCAnalyses(CGAM);
     PB.registerFunctionAnalyses(FAM);

@@ -12,6 +12,7 @@
 #include "wasm2native/EmbedHeader.h"
 #include "wasm2native/Link.h"
 #include "wasm2native/Translate.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
@@ -32,7 +33,7 @@ namespace {
 struct Options {
   std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
   std::string ModuleName, Header, InjectFailure;
-  std::vector<std::string> Dirs, Env, TcpListen;
+  std::vector<std::string> Dirs, Env, TcpListen, LLVMOptions;
   bool PrintTargets = false, TimeReport = false, PrintPartitions = false;
   bool Progress = false, NoProgress = false; // neither: progress on a terminal only
   unsigned Threads = 0; // optimisation and code generation threads (exe, obj, lib); 0: all cores
@@ -354,6 +355,10 @@ int main(int argc, char **argv) {
   App.add_flag("--no-progress", O.NoProgress, "Never report progress");
   App.add_flag("--print-partitions", O.PrintPartitions,
                "Print how the module is split for parallel compilation (to stderr)");
+  // For developers, hidden from --help like the next one: LLVM's own options, as clang's -mllvm.
+  App.add_option("--mllvm", O.LLVMOptions,
+                 "An option for LLVM's passes (repeatable), e.g. --mllvm=-pass-remarks-missed=loop-vectorize")
+      ->group("");
   // For tests only, hidden from --help (an empty group): makes code generation fail in one function.
   App.add_option("--debug-inject-failure", O.InjectFailure,
                  "diagnostic:FUNCTION or fatal:FUNCTION: IR that LLVM cannot compile, in that wasm function")
@@ -370,5 +375,12 @@ int main(int argc, char **argv) {
   }
   if (O.Input.empty() && !O.PrintTargets)
     return fail("no input file (see --help)");
+  if (!O.LLVMOptions.empty()) {
+    std::vector<const char *> Args{"wasm2native (--mllvm)"};
+    for (const std::string &A : O.LLVMOptions)
+      Args.push_back(A.c_str());
+    if (!cl::ParseCommandLineOptions(int(Args.size()), Args.data(), "", &errs()))
+      return 1;
+  }
   return run(O, argv[0]);
 }
