@@ -35,7 +35,7 @@ Run time is CPU time by default (--clock=wall for wall-clock time), which other 
 machine disturb far less.
 
 Usage: python3 bench/run.py [--runs N] [--only NAME|GROUP,...] [--no-report] [--no-scaling] [--clock cpu|wall]
-(GROUP: kernels, programs, polybench, sqlite). The whole bench takes about an hour on 2 idle cores.
+(GROUP: kernels, programs, polybench, sqlite). The whole bench takes roughly 40 minutes on 2 idle cores (estimated).
 """
 import argparse, concurrent.futures, math, os, platform, resource, shutil, statistics, subprocess, sys, time
 
@@ -165,14 +165,14 @@ def close_enough(a, b):
 
 
 def check_outputs(b, exe):
-    """The checking run (see corpus.Bench), once per variant: returns {variant: "exact" | "close" | "wrong" |
+    """The checking run (see corpus.Bench), once per variant, its stdout normalised by b.filter: returns {variant: "exact" | "close" | "wrong" |
     "failed"}. The native build's output is the reference. The wasm variants all run the same wasm, so they
     must agree with each other exactly (with Node, or wasm2c without it); where b.check_float, the reference
     wasm engine and native-march may differ from native within FLOAT_TOLERANCE ("close")."""
     out = {}
     for v, cmd in exe.items():
         r = subprocess.run(cmd + b.check_args, capture_output=True, text=True, env={**os.environ, **b.env})
-        out[v] = r.stdout + r.stderr if r.returncode == 0 else None
+        out[v] = ((b.filter(r.stdout) if b.filter else r.stdout) + r.stderr) if r.returncode == 0 else None
     ref = out["native"]
     wasm_ref = next((v for v in ("node", "wasm2c") if v in out), None)
     verdict = {}
@@ -424,7 +424,7 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
              "speedtest1 runs once more with `--verify`, and those outputs are compared too: \"exact\" "
              "means every variant printed what native printed; \"≈ V\" means variant V's dump differed "
              "from native's only in numbers within " + f"{FLOAT_TOLERANCE[0]:.2g} (the dumps print two "
-             "decimals) or a relative {FLOAT_TOLERANCE[1]:g}: expected of native-march, where clang "
+             f"decimals) or a relative {FLOAT_TOLERANCE[1]:g}: expected of native-march, where clang "
              "contracts `a*b+c` into an FMA, which neither wasm nor the native baseline has. The wasm "
              "variants run the same wasm and must agree with each other exactly. \"wrong output\" "
              "variants are left out of the means; \"failed\" means the variant did not build or run.", "",
