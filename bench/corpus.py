@@ -21,7 +21,8 @@ faulting them in again on each repetition, which would charge the native build f
 never take. Output: a second build with -DPOLYBENCH_DUMP_ARRAYS and one repetition dumps the result arrays to
 stderr; every variant's dump must equal the native build's, except that native-march may differ in the printed
 digits within FLOAT_TOLERANCE (clang contracts a*b+c in one expression into an FMA with -march=native, and wasm
-has no FMA), which the report marks.
+has no FMA), which the report marks; a kernel that amplifies those roundings (gramschmidt) is reported as
+"native-march differs (FMA)" (with -ffp-contract=off native-march's dump equals native's byte for byte).
 
 SQLite: speedtest1 --memdb --size 60 (the command of issue 13), timed; its output is compared with the times
 stripped; a second run with --verify, whose last line hashes every query result, is compared exactly. The wasm

@@ -146,6 +146,15 @@ def build(b, d, extra_cflags, simd=False):
     return exe, failed, compile_stats, sizes
 
 
+def first_difference(a, b):
+    """Where two outputs part, for the console: line number and both lines, shortened."""
+    la, lb = a.splitlines(), b.splitlines()
+    for i, (x, y) in enumerate(zip(la, lb)):
+        if x != y:
+            return f"line {i + 1}: {x[:120]!r} vs native {y[:120]!r}"
+    return f"{len(la)} lines vs native {len(lb)}"
+
+
 def close_enough(a, b):
     """Whether two dumps differ only in numbers, each within corpus.FLOAT_TOLERANCE (absolute, relative)."""
     ta, tb = a.split(), b.split()
@@ -164,15 +173,17 @@ def close_enough(a, b):
     return True
 
 
-def check_outputs(b, exe):
+def check_outputs(b, exe, why):
     """The checking run (see corpus.Bench), once per variant, its stdout normalised by b.filter: returns {variant: "exact" | "close" | "wrong" |
-    "failed"}. The native build's output is the reference. The wasm variants all run the same wasm, so they
+    "failed" | "differs"}, and in why what went wrong per variant. The native build's output is the reference. The wasm variants all run the same wasm, so they
     must agree with each other exactly (with Node, or wasm2c without it); where b.check_float, the reference
     wasm engine and native-march may differ from native within FLOAT_TOLERANCE ("close")."""
     out = {}
     for v, cmd in exe.items():
         r = subprocess.run(cmd + b.check_args, capture_output=True, text=True, env={**os.environ, **b.env})
         out[v] = ((b.filter(r.stdout) if b.filter else r.stdout) + r.stderr) if r.returncode == 0 else None
+        if r.returncode != 0:
+            why[v] = f"checking run exited with {r.returncode}, stderr ending {r.stderr[-80:]!r}"
     ref = out["native"]
     wasm_ref = next((v for v in ("node", "wasm2c") if v in out), None)
     verdict = {}
@@ -188,9 +199,21 @@ def check_outputs(b, exe):
         elif v not in ("native", "native-march") and wasm_ref and v != wasm_ref and o == out[wasm_ref] \
                 and verdict.get(wasm_ref) == "close":
             verdict[v] = "close"
+        elif v == "native-march" and b.check_float:
+            # Beyond the tolerance: a kernel that amplifies rounding (gramschmidt). Built with
+            # -ffp-contract=off, native-march prints exactly what native prints, so FMA contraction is the
+            # whole difference; its timing stays valid.
+            verdict[v] = "differs"
+            why[v] = "checking run (FMA contraction): " + first_difference(o, ref)
         else:
             verdict[v] = "wrong"
+            why[v] = "checking run: " + first_difference(o, ref)
     return verdict
+
+
+def excluded(r):
+    """The variants of a result left out of the means: wrong output, or a checking run that crashed."""
+    return r["wrong"] | r["check_failed"]
 
 
 def geomean(xs):
@@ -203,7 +226,7 @@ def means(results, group=None):
     for v in VARIANTS + [SIMD, NODE_SIMD]:
         ratios = [r["median"][v] / r["median"]["native"] for r in results.values()
                   if (group is None or r["group"] == group) and v in r["median"] and r["median"]["native"] > 0
-                  and v not in r["wrong"]]
+                  and v not in excluded(r)]
         if ratios:
             geo[v] = geomean(ratios)
     return geo
@@ -215,7 +238,7 @@ def run_bench(b, runs):
     exe, failed, cstats, sizes = build(b, d, b.timed_cflags, simd=b.name in SIMD_KERNELS)
     times = {v: [] for v in exe}
     expected = None
-    wrong = set()
+    wrong, why = set(), {}
     for _ in range(runs):
         for v, cmd in list(exe.items()):
             secs, err, out = timed(cmd + b.args, env=b.env, check=v == "native")
@@ -228,19 +251,24 @@ def run_bench(b, runs):
                 expected = out
             elif out != expected:
                 wrong.add(v)
+                why[v] = "timed run: " + first_difference(out, expected)
             times[v].append(secs)
-    check = {}
+    check, check_failed = {}, set()
     if b.check_cflags is not None:
         cexe = exe
         if b.check_cflags:
             cexe, cfailed, _, _ = build(b, os.path.join(d, "check"), b.check_cflags)
             cexe = {v: c for v, c in cexe.items() if v in exe}
-        check = check_outputs(b, cexe)
+        check = check_outputs(b, cexe, why)
         check.update({v: "failed" for v in exe if v not in cexe and v not in (SIMD, NODE_SIMD)})
-        wrong |= {v for v, c in check.items() if c in ("wrong", "failed")}
+        wrong |= {v for v, c in check.items() if c == "wrong"}
+        # A variant whose checking run crashed is left out of the means too, but reported as such.
+        check_failed = {v for v, c in check.items() if c == "failed"}
     med = {v: statistics.median(t) for v, t in times.items()}
     return {"group": b.group, "median": med, "compile": cstats, "sizes": sizes, "wrong": wrong,
-            "failed": failed, "close": {v for v, c in check.items() if c == "close"}, "checked": bool(check)}
+            "failed": failed, "why": why, "close": {v for v, c in check.items() if c == "close"},
+            "differs": {v for v, c in check.items() if c == "differs"}, "check_failed": check_failed,
+            "checked": bool(check)}
 
 
 def main():
@@ -275,6 +303,7 @@ def main():
         med = r["median"]
         print("   " + "  ".join(f"{v}={med[v]:.3f}s ({med[v] / med['native']:.2f}x)" for v in med)
               + (f"  WRONG OUTPUT: {sorted(r['wrong'])}" if r["wrong"] else "")
+              + "".join(f"\n   {v}: {w}" for v, w in r["why"].items())
               + (f"  within tolerance: {sorted(r['close'])}" if r["close"] else "")
               + "".join(f"\n   FAILED {v}: {e.strip()}" for v, e in r["failed"].items()), flush=True)
     print(f"benchmarks took {time.perf_counter() - t_start:.0f} s wall")
@@ -425,9 +454,12 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
              "means every variant printed what native printed; \"≈ V\" means variant V's dump differed "
              "from native's only in numbers within " + f"{FLOAT_TOLERANCE[0]:.2g} (the dumps print two "
              f"decimals) or a relative {FLOAT_TOLERANCE[1]:g}: expected of native-march, where clang "
-             "contracts `a*b+c` into an FMA, which neither wasm nor the native baseline has. The wasm "
-             "variants run the same wasm and must agree with each other exactly. \"wrong output\" "
-             "variants are left out of the means; \"failed\" means the variant did not build or run.", "",
+             "contracts `a*b+c` into an FMA, which neither wasm nor the native baseline has; "
+             "\"native-march differs (FMA)\" means a kernel amplified those roundings beyond the "
+             "tolerance (built with -ffp-contract=off, native-march prints exactly what native prints). "
+             "The wasm variants run the same wasm and must agree with each other exactly. \"wrong "
+             "output\" variants, and those whose checking run crashed (\"check crashed\"), are left out "
+             "of the means; \"failed\" means the variant did not build or run.", "",
              "| benchmark | native (s) | " + " | ".join(f"{v}" for v in variants) + " | output |",
              "|---|---|" + "---|" * len(variants) + "---|"]
     group_names = {"kernels": "Kernels", "programs": "Programs", "polybench": "PolyBench/C 4.2.1",
@@ -447,16 +479,20 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
                     cells.append("n/a")
                 else:
                     cell = f"{r['median'][v] / r['median']['native']:.2f}x"
-                    cells.append(cell + (" (wrong output)" if v in r["wrong"] else ""))
-            output = ("wrong: " + ", ".join(sorted(r["wrong"])) if r["wrong"] else
-                      "≈ " + ", ".join(sorted(r["close"])) if r["close"] else "exact")
+                    cells.append(cell + (" (wrong output)" if v in r["wrong"] else
+                                         " (check crashed)" if v in r["check_failed"] else ""))
+            notes = [f"wrong: {', '.join(sorted(r['wrong']))}"] if r["wrong"] else []
+            notes += [f"checking run crashed: {', '.join(sorted(r['check_failed']))}"] if r["check_failed"] else []
+            notes += [f"≈ {', '.join(sorted(r['close']))}"] if r["close"] else []
+            notes += [f"{', '.join(sorted(r['differs']))} differs (FMA)"] if r["differs"] else []
+            output = "; ".join(notes) or "exact"
             lines.append(f"| {n} | {r['median']['native']:.3f} | " + " | ".join(cells) + f" | {output} |")
         if len(groups) > 1 and len(members) > 1:
             gg = means(results, g)
             lines.append(f"| geometric mean, {group_names[g]} | | "
                          + " | ".join(f"{gg[v]:.3f}x" if v in gg else "n/a" for v in variants) + " | |")
     lines.append("| **geometric mean** | | " + " | ".join(f"**{geo[v]:.3f}x**" if v in geo else "n/a" for v in variants) + " | |")
-    ok = {n: r for n, r in results.items() if "wasm2native" in r["median"] and "wasm2native" not in r["wrong"]}
+    ok = {n: r for n, r in results.items() if "wasm2native" in r["median"] and "wasm2native" not in excluded(r)}
     ratio = {n: r["median"]["wasm2native"] / r["median"]["native"] for n, r in ok.items()}
     beats = [n for n, r in ok.items() if "wasm2c" in r["median"] and r["median"]["wasm2native"] < r["median"]["wasm2c"]]
     with_c = [n for n, r in ok.items() if "wasm2c" in r["median"]]
@@ -478,7 +514,7 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
         for n in simd:
             r = results[n]
             cells = [(f"{r['median'][v] / r['median']['native']:.2f}x" if v in r["median"] else "n/a")
-                     + (" (wrong output)" if v in r["wrong"] else "") for v in ("wasm2native", SIMD, "node", NODE_SIMD)]
+                     + (" (wrong output)" if v in excluded(r) else "") for v in ("wasm2native", SIMD, "node", NODE_SIMD)]
             lines.append(f"| {n} | " + " | ".join(cells) + " |")
         ratio = {n: results[n]["median"][SIMD] / results[n]["median"]["wasm2native"] for n in simd}
         faster = [n for n in simd if ratio[n] < 0.98]
@@ -496,7 +532,7 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
                           f"{len(faster)} of {len(node)}.")
     strict = [r["median"]["wasm2native"] / r["median"]["native-march"] for r in results.values()
               if "native-march" in r["median"] and "wasm2native" in r["median"]
-              and not {"wasm2native", "native-march"} & r["wrong"]]
+              and not {"wasm2native", "native-march"} & excluded(r)]
     strict_geo = math.exp(sum(math.log(x) for x in strict) / len(strict)) if strict else None
     biggest = max(results, key=lambda n: results[n]["sizes"]["wasm"])
     c = results[biggest]["compile"]
