@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """run.py: wasm2native's benchmark suite: builds the corpus, runs every variant, writes docs/performance.md.
 
-The corpus is built from source here: the kernels in bench/kernels/, and the real programs of
-bench/programs/ when their Debian sources are present (zlib, bzip2 and Lua 5.4: their source packages
-unpacked under /var/cache/wasm2native/src by scripts/setup.sh, or ZLIB_SRC / BZIP2_SRC / LUA_SRC), each
-compiled with clang-19 -O2 twice, natively and to wasm32-wasi. Variants per benchmark:
+The corpus (bench/corpus.py, which says how each benchmark is sized, built and checked) is built from
+source here, in four groups: the kernels in bench/kernels/; the real programs of bench/programs/ (zlib,
+bzip2 and Lua 5.4); the 30 kernels of PolyBench/C 4.2.1 from shared/benchmarks (../shared beside the
+checkout, or W2N_SHARED), unmodified; and SQLite 3.40's speedtest1 (--memdb --size 60). The Debian sources
+are unpacked under /var/cache/wasm2native/src by scripts/setup.sh (or ZLIB_SRC / BZIP2_SRC / LUA_SRC /
+SQLITE_SRC); a group whose sources are absent is left out with a note. Each benchmark is compiled with
+clang-19 -O2 -c and linked without -O (so binaryen's wasm-opt, if installed, never runs), natively and to
+wasm32-wasi. Variants per benchmark:
   native       clang-19 -O2, the limit
   native-march clang-19 -O2 -march=native: the native build for the same CPU features that wasm2native
                uses by default (--cpu=native), for a stricter comparison
@@ -15,28 +19,33 @@ compiled with clang-19 -O2 twice, natively and to wasm32-wasi. Variants per benc
                vectorizes), the wasm built with -msimd128 as well, run like wasm2native and node: reported
                in a table of their own, outside the geometric means (they cover only those kernels)
 Runs are interleaved (round-robin over variants) and the median of --runs is kept; the report gives the
-run-time ratio to native per benchmark and the geometric mean, compile time and peak memory for the
-largest module, executable sizes, and hello world's start-up time. Every variant's output must equal the
-native output, or the benchmark is reported as wrong. Parallel compilation is measured on the
-largest module and on a generated one of about 1 MB (test/cli/Inputs/big-module.py): wasm2native -O2
-with --threads=1 and with all cores, wall time (best of 3) with the load average at the time, and the
-critical path in CPU time (main thread + busiest partition thread, sampled from /proc), which
-a shared machine does not stretch.
+run-time ratio to native of every benchmark, the geometric mean per group and over all, the standing against
+issue 13's goals, compile time and peak memory for the largest module, executable sizes, and hello world's
+start-up time. Every variant's output must equal the native output (speedtest1's with its times removed),
+or the benchmark is reported as wrong for that variant; a variant that fails to build or run is reported as
+failed and the bench goes on. PolyBench and SQLite have a checking run as well (a -DPOLYBENCH_DUMP_ARRAYS
+build; speedtest1 --verify), compared exactly, except that floating-point dumps may differ from native's
+within corpus.FLOAT_TOLERANCE where -march=native brings FMA contraction (marked in the report).
+Parallel compilation is measured on the largest module and on a generated one of about 1 MB
+(test/cli/Inputs/big-module.py): wasm2native -O2 with --threads=1 and with all cores, wall time (best of 3)
+with the load average at the time, and the critical path in CPU time (main thread + busiest partition
+thread, sampled from /proc), which a shared machine does not stretch.
 
 Run time is CPU time by default (--clock=wall for wall-clock time), which other processes on a shared
 machine disturb far less.
 
-Usage: python3 bench/run.py [--runs N] [--only NAME,...] [--no-report] [--clock cpu|wall]
+Usage: python3 bench/run.py [--runs N] [--only NAME|GROUP,...] [--no-report] [--no-scaling] [--clock cpu|wall]
+(GROUP: kernels, programs, polybench, sqlite). The whole bench takes roughly 40 minutes on 2 idle cores (estimated).
 """
-import argparse, glob, math, os, platform, resource, shutil, statistics, subprocess, sys, time
+import argparse, concurrent.futures, math, os, platform, resource, shutil, statistics, subprocess, sys, time
+
+from corpus import FLOAT_TOLERANCE, GROUPS, corpus
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("W2N_BUILD_DIR", os.path.join(ROOT, "build"))
 OUT = os.path.join(BUILD, "bench")
 W2N = os.path.join(BUILD, "bin", "wasm2native")
-KERNELS = os.path.join(ROOT, "bench", "kernels")
 PEERS = os.path.join(ROOT, "bench", "peers")
-PROGRAMS = os.path.join(ROOT, "bench", "programs")
 BIG_MODULE = os.path.join(ROOT, "test", "cli", "Inputs", "big-module.py")
 WASM2C_RT = "/usr/share/wabt/wasm2c/wasm-rt-impl.c"
 VARIANTS = ["native", "wasm2native", "wasm2c", "node", "native-march"]
@@ -48,95 +57,226 @@ CLOCK = "cpu"  # --clock
 
 
 def sh(cmd, **kw):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        raise RuntimeError(f"failed ({r.returncode}): {' '.join(cmd)}\n{r.stderr[-2000:]}")
+    return r
 
 
-def timed(cmd, clock=None):
+def timed(cmd, clock=None, env=None, check=True):
     """Runs cmd under /usr/bin/time; returns (seconds, peak KiB, stdout).
 
     seconds is the child's CPU time (user + system, from getrusage, so including its threads) with
     --clock=cpu, or wall-clock time with --clock=wall. CPU time is the default because the machine may
-    be shared: other processes stretch wall time but not the CPU time a program needs."""
+    be shared: other processes stretch wall time but not the CPU time a program needs. env is added to
+    the environment. If cmd fails: raises, or with check=False returns (None, the end of its stderr, None)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True,
+                       env={**os.environ, **(env or {})})
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
+        if not check:
+            return None, r.stderr[-500:], None
         raise RuntimeError(f"{cmd[0]} failed: {r.stderr[-500:]}")
     kib = int(r.stderr.strip().splitlines()[-1])
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return (wall if (clock or CLOCK) == "wall" else cpu), kib, r.stdout
 
 
-# The real programs: name -> (source folder glob under /var/cache/wasm2native/src, the environment
-# variable that overrides the folder, the header that marks an unpacked source, library sources and
-# include folders, both relative to the source folder (an absolute include folder stays as it is)).
-# Lua's lua-include/ stands in for headers that wasi-libc lacks or Debian's build generates.
-LUA_LIBS = ["lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem", "lobject",
-            "lopcodes", "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
-            "lauxlib", "lbaselib", "lmathlib", "lstrlib", "ltablib", "lutf8lib"]
-PROGRAM_SOURCES = {
-    "zlib": ("zlib-*", "ZLIB_SRC", "zlib.h",
-             ["adler32", "compress", "crc32", "deflate", "inffast", "inflate", "inftrees", "trees", "uncompr", "zutil"],
-             ["."]),
-    "bzip2": ("bzip2-*", "BZIP2_SRC", "bzlib.h",
-              ["blocksort", "huffman", "crctable", "randtable", "compress", "decompress", "bzlib"], ["."]),
-    "lua": ("lua5.4-*", "LUA_SRC", "src/lua.h", ["src/" + f for f in LUA_LIBS],
-            [os.path.join(PROGRAMS, "lua-include"), "src"]),
-}
+def compile_link(target, flags, srcs, out, ldflags):
+    """clang-19 -O2 -c of each source, then a link without -O (clang's wasm driver runs binaryen's wasm-opt on
+    -O links when it is on PATH, which would make the measured wasm depend on what is installed)."""
+    objdir = out + ".obj"
+    os.makedirs(objdir, exist_ok=True)
+    objs = []
+    for i, src in enumerate(srcs):
+        objs.append(os.path.join(objdir, f"{i}-{os.path.basename(src)}.o"))
+        sh(["clang-19"] + target + ["-O2", "-w"] + flags + ["-c", src, "-o", objs[-1]])
+    sh(["clang-19"] + target + objs + ["-o", out] + ldflags)
 
 
-def programs():
-    """The real programs whose sources are present: name -> (driver, [library sources], [include dirs])."""
-    found = {}
-    for name, (pattern, env, header, files, includes) in PROGRAM_SOURCES.items():
-        src = os.environ.get(env) or next(iter(sorted(
-            d for d in glob.glob(f"/var/cache/wasm2native/src/{pattern}") if os.path.exists(os.path.join(d, header)))), None)
-        if src:
-            found[name] = (os.path.join(PROGRAMS, f"{name}.c"), [os.path.join(src, f + ".c") for f in files],
-                           [os.path.normpath(os.path.join(src, i)) for i in includes])
-    return found
-
-
-def build(name, src, libs=(), includes=()):
-    d = os.path.join(OUT, name)
+def build(b, d, extra_cflags, simd=False):
+    """Builds every variant of Bench b in folder d: returns ({variant: command}, {variant: error}, compile
+    stats, sizes). The clang builds run in parallel; wasm2native's and wasm2c's compiles, which are
+    measured, run alone. A variant that fails to build is left out and reported as failed."""
     os.makedirs(d, exist_ok=True)
-    exe = {}
-    flags = ["-O2", "-w", "-I", KERNELS] + [f"-I{i}" for i in includes]
-    srcs = [src] + list(libs)
-    sh(["clang-19"] + flags + srcs + ["-o", f"{d}/native", "-lm"])
-    exe["native"] = [f"{d}/native"]
-    sh(["clang-19", "-march=native"] + flags + srcs + ["-o", f"{d}/native-march", "-lm"])
-    exe["native-march"] = [f"{d}/native-march"]
-    sh(["clang-19", "--target=wasm32-wasi"] + flags + srcs + ["-o", f"{d}/{name}.wasm"])
-    w2n_time, w2n_mem, _ = timed([W2N, "-O2", f"{d}/{name}.wasm", "-o", f"{d}/wasm2native"])
-    exe["wasm2native"] = [f"{d}/wasm2native"]
-    compile_stats = {"wasm2native": (w2n_time, w2n_mem)}
-    if name in SIMD_KERNELS:
-        sh(["clang-19", "--target=wasm32-wasi", "-msimd128"] + flags + srcs + ["-o", f"{d}/{name}-simd.wasm"])
-        sh([W2N, "-O2", f"{d}/{name}-simd.wasm", "-o", f"{d}/{SIMD}"])
-        exe[SIMD] = [f"{d}/{SIMD}"]
+    flags = b.cflags + extra_cflags
+    wasm = ["--target=wasm32-wasi"]
+    jobs = {"native": ([], flags, f"{d}/native", ["-lm"]),
+            "native-march": (["-march=native"], flags, f"{d}/native-march", ["-lm"]),
+            "wasm": (wasm, flags + b.wasm_cflags, f"{d}/{b.name}.wasm", b.wasm_ldflags)}
+    if simd:
+        jobs["simd"] = (wasm + ["-msimd128"], flags + b.wasm_cflags, f"{d}/{b.name}-simd.wasm", b.wasm_ldflags)
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count()) as pool:
+        done = {k: pool.submit(compile_link, t, f, b.srcs, o, l) for k, (t, f, o, l) in jobs.items()}
+    for f in done.values():
+        f.result()  # a clang failure is a broken bench: stop
+    exe = {"native": [f"{d}/native"], "native-march": [f"{d}/native-march"]}
+    failed = {}
+    w2n_time, w2n_mem, _ = timed([W2N, "-O2", f"{d}/{b.name}.wasm", "-o", f"{d}/wasm2native"], check=False)
+    compile_stats = {}
+    if w2n_time is None:
+        failed["wasm2native"] = w2n_mem
+    else:
+        exe["wasm2native"] = [f"{d}/wasm2native"]
+        compile_stats["wasm2native"] = (w2n_time, w2n_mem)
+    if simd:
+        try:
+            sh([W2N, "-O2", f"{d}/{b.name}-simd.wasm", "-o", f"{d}/{SIMD}"])
+            exe[SIMD] = [f"{d}/{SIMD}"]
+        except RuntimeError as e:
+            failed[SIMD] = str(e)[-500:]
         if shutil.which("node"):
-            exe[NODE_SIMD] = ["node", "--no-warnings", f"{PEERS}/run-node.mjs", f"{d}/{name}-simd.wasm"]
+            exe[NODE_SIMD] = ["node", "--no-warnings", f"{PEERS}/run-node.mjs", f"{d}/{b.name}-simd.wasm"]
     if shutil.which("wasm2c"):
-        t0, m0, _ = timed(["wasm2c", f"{d}/{name}.wasm", "-n", "bench", "-o", f"{d}/bench.c"])
+        t0, m0, _ = timed(["wasm2c", f"{d}/{b.name}.wasm", "-n", "bench", "-o", f"{d}/bench.c"])
         t1, m1, _ = timed(["clang-19", "-O2", "-I", d, "-include", f"{d}/bench.h", f"{PEERS}/wasm2c_main.c",
-                           f"{d}/bench.c", WASM2C_RT, "-o", f"{d}/wasm2c", "-lm"])
-        compile_stats["wasm2c"] = (t0 + t1, max(m0, m1))
-        exe["wasm2c"] = [f"{d}/wasm2c"]
+                           f"{d}/bench.c", WASM2C_RT, "-o", f"{d}/wasm2c", "-lm"], check=False)
+        if t1 is None:
+            failed["wasm2c"] = m1
+        else:
+            compile_stats["wasm2c"] = (t0 + t1, max(m0, m1))
+            exe["wasm2c"] = [f"{d}/wasm2c"]
     if shutil.which("node"):
-        exe["node"] = ["node", "--no-warnings", f"{PEERS}/run-node.mjs", f"{d}/{name}.wasm"]
-    sizes = {"native": os.path.getsize(f"{d}/native"), "wasm2native": os.path.getsize(f"{d}/wasm2native"),
-             "wasm": os.path.getsize(f"{d}/{name}.wasm")}
-    return exe, compile_stats, sizes
+        exe["node"] = ["node", "--no-warnings", f"{PEERS}/run-node.mjs", f"{d}/{b.name}.wasm"]
+    sizes = {"native": os.path.getsize(f"{d}/native"), "wasm": os.path.getsize(f"{d}/{b.name}.wasm"),
+             "wasm2native": os.path.getsize(f"{d}/wasm2native") if "wasm2native" in exe else None}
+    return exe, failed, compile_stats, sizes
+
+
+def first_difference(a, b):
+    """Where two outputs part, for the console: line number and both lines, shortened."""
+    la, lb = a.splitlines(), b.splitlines()
+    for i, (x, y) in enumerate(zip(la, lb)):
+        if x != y:
+            return f"line {i + 1}: {x[:120]!r} vs native {y[:120]!r}"
+    return f"{len(la)} lines vs native {len(lb)}"
+
+
+def close_enough(a, b):
+    """Whether two dumps differ only in numbers, each within corpus.FLOAT_TOLERANCE (absolute, relative)."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    absolute, relative = FLOAT_TOLERANCE
+    for x, y in zip(ta, tb):
+        if x == y:
+            continue
+        try:
+            fx, fy = float(x), float(y)
+        except ValueError:
+            return False
+        if not abs(fx - fy) <= absolute + relative * max(abs(fx), abs(fy)):
+            return False
+    return True
+
+
+def check_outputs(b, exe, why):
+    """The checking run (see corpus.Bench), once per variant, its stdout normalised by b.filter: returns {variant: "exact" | "close" | "wrong" |
+    "failed" | "differs"}, and in why what went wrong per variant. The native build's output is the reference. The wasm variants all run the same wasm, so they
+    must agree with each other exactly (with Node, or wasm2c without it); where b.check_float, the reference
+    wasm engine and native-march may differ from native within FLOAT_TOLERANCE ("close")."""
+    out = {}
+    for v, cmd in exe.items():
+        r = subprocess.run(cmd + b.check_args, capture_output=True, text=True, env={**os.environ, **b.env})
+        out[v] = ((b.filter(r.stdout) if b.filter else r.stdout) + r.stderr) if r.returncode == 0 else None
+        if r.returncode != 0:
+            why[v] = f"checking run exited with {r.returncode}, stderr ending {r.stderr[-80:]!r}"
+    ref = out["native"]
+    wasm_ref = next((v for v in ("node", "wasm2c") if v in out), None)
+    verdict = {}
+    order = ["native", "native-march", wasm_ref] + [v for v in out if v not in ("native", "native-march", wasm_ref)]
+    for v in [v for v in order if v in out]:
+        o = out[v]
+        if o is None:
+            verdict[v] = "failed"
+        elif o == ref:
+            verdict[v] = "exact"
+        elif v in ("native-march", wasm_ref) and b.check_float and close_enough(o, ref):
+            verdict[v] = "close"
+        elif v not in ("native", "native-march") and wasm_ref and v != wasm_ref and o == out[wasm_ref] \
+                and verdict.get(wasm_ref) == "close":
+            verdict[v] = "close"
+        elif v == "native-march" and b.check_float:
+            # Beyond the tolerance: a kernel that amplifies rounding (gramschmidt). Built with
+            # -ffp-contract=off, native-march prints exactly what native prints, so FMA contraction is the
+            # whole difference; its timing stays valid.
+            verdict[v] = "differs"
+            why[v] = "checking run (FMA contraction): " + first_difference(o, ref)
+        else:
+            verdict[v] = "wrong"
+            why[v] = "checking run: " + first_difference(o, ref)
+    return verdict
+
+
+def excluded(r):
+    """The variants of a result left out of the means: wrong output, or a checking run that crashed."""
+    return r["wrong"] | r["check_failed"]
+
+
+def geomean(xs):
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
+
+
+def means(results, group=None):
+    """Geometric mean of each variant's ratio to native over the benchmarks (of group) it ran correctly."""
+    geo = {}
+    for v in VARIANTS + [SIMD, NODE_SIMD]:
+        ratios = [r["median"][v] / r["median"]["native"] for r in results.values()
+                  if (group is None or r["group"] == group) and v in r["median"] and r["median"]["native"] > 0
+                  and v not in excluded(r)]
+        if ratios:
+            geo[v] = geomean(ratios)
+    return geo
+
+
+def run_bench(b, runs):
+    """Builds and runs one benchmark: its result entry (see main)."""
+    d = os.path.join(OUT, b.name)
+    exe, failed, cstats, sizes = build(b, d, b.timed_cflags, simd=b.name in SIMD_KERNELS)
+    times = {v: [] for v in exe}
+    expected = None
+    wrong, why = set(), {}
+    for _ in range(runs):
+        for v, cmd in list(exe.items()):
+            secs, err, out = timed(cmd + b.args, env=b.env, check=v == "native")
+            if secs is None:
+                failed[v] = err
+                del exe[v], times[v]
+                continue
+            out = b.filter(out) if b.filter else out
+            if v == "native":
+                expected = out
+            elif out != expected:
+                wrong.add(v)
+                why[v] = "timed run: " + first_difference(out, expected)
+            times[v].append(secs)
+    check, check_failed = {}, set()
+    if b.check_cflags is not None:
+        cexe = exe
+        if b.check_cflags:
+            cexe, cfailed, _, _ = build(b, os.path.join(d, "check"), b.check_cflags)
+            cexe = {v: c for v, c in cexe.items() if v in exe}
+        check = check_outputs(b, cexe, why)
+        check.update({v: "failed" for v in exe if v not in cexe and v not in (SIMD, NODE_SIMD)})
+        wrong |= {v for v, c in check.items() if c == "wrong"}
+        # A variant whose checking run crashed is left out of the means too, but reported as such.
+        check_failed = {v for v, c in check.items() if c == "failed"}
+    med = {v: statistics.median(t) for v, t in times.items()}
+    return {"group": b.group, "median": med, "compile": cstats, "sizes": sizes, "wrong": wrong,
+            "failed": failed, "why": why, "close": {v for v, c in check.items() if c == "close"},
+            "differs": {v for v, c in check.items() if c == "differs"}, "check_failed": check_failed,
+            "checked": bool(check)}
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--only", default="")
+    ap.add_argument("--only", default="", help="benchmarks or groups (" + ", ".join(GROUPS) + "), comma-separated")
     ap.add_argument("--no-report", action="store_true")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the parallel compilation measurements")
     ap.add_argument("--clock", choices=["cpu", "wall"], default="cpu",
                     help="run time measured as CPU time (default; robust on a shared machine) or wall time")
     args = ap.parse_args()
@@ -144,30 +284,29 @@ def main():
     CLOCK = args.clock
     if not os.path.exists(W2N):
         sys.exit(f"run.py: {W2N} not found: build first (ninja -C build)")
-    sources = {f[:-2]: (os.path.join(KERNELS, f), [], []) for f in os.listdir(KERNELS) if f.endswith(".c")}
-    sources.update(programs())
-    names = sorted(sources)
+    benches = corpus()
     if args.only:
-        names = [n for n in names if n in args.only.split(",")]
+        only = set(args.only.split(","))
+        unknown = only - {b.name for b in benches} - set(GROUPS)
+        if unknown:
+            sys.exit(f"run.py: --only: unknown benchmarks or groups: {', '.join(sorted(unknown))}")
+        benches = [b for b in benches if b.name in only or b.group in only]
+    benches.sort(key=lambda b: (GROUPS.index(b.group), b.name))
+    # results: name -> {"group", "median": {variant: seconds}, "compile": {compiler: (seconds, KiB)},
+    # "sizes", "wrong": variants with wrong output, "failed": {variant: error}, "close": variants whose
+    # checked output matched native's only within the float tolerance, "checked": whether a checking run ran}
     results = {}
-    for name in names:
-        print(f"== {name}: building", flush=True)
-        exe, cstats, sizes = build(name, *sources[name])
-        times = {v: [] for v in exe}
-        expected = None
-        wrong = set()
-        for _ in range(args.runs):
-            for v, cmd in exe.items():
-                secs, _, out = timed(cmd)
-                if v == "native":
-                    expected = out
-                elif expected is not None and out != expected:
-                    wrong.add(v)
-                times[v].append(secs)
-        med = {v: statistics.median(t) for v, t in times.items()}
-        results[name] = {"median": med, "compile": cstats, "sizes": sizes, "wrong": wrong}
+    t_start = time.perf_counter()
+    for b in benches:
+        print(f"== {b.name} ({b.group}): building", flush=True)
+        r = results[b.name] = run_bench(b, args.runs)
+        med = r["median"]
         print("   " + "  ".join(f"{v}={med[v]:.3f}s ({med[v] / med['native']:.2f}x)" for v in med)
-              + (f"  WRONG OUTPUT: {sorted(wrong)}" if wrong else ""), flush=True)
+              + (f"  WRONG OUTPUT: {sorted(r['wrong'])}" if r["wrong"] else "")
+              + "".join(f"\n   {v}: {w}" for v, w in r["why"].items())
+              + (f"  within tolerance: {sorted(r['close'])}" if r["close"] else "")
+              + "".join(f"\n   FAILED {v}: {e.strip()}" for v, e in r["failed"].items()), flush=True)
+    print(f"benchmarks took {time.perf_counter() - t_start:.0f} s wall")
 
     # Start-up: hello world, 50 runs, mean wall time.
     hello = os.path.join(OUT, "hello")
@@ -179,15 +318,10 @@ def main():
     startup_ms = (time.perf_counter() - t0) / 50 * 1000
     hello_size = os.path.getsize(f"{hello}/hello")
 
-    geo = {}
-    for v in VARIANTS:
-        ratios = [r["median"][v] / r["median"]["native"] for r in results.values()
-                  if v in r["median"] and r["median"]["native"] > 0 and v not in r["wrong"]]
-        if ratios:
-            geo[v] = math.exp(sum(math.log(x) for x in ratios) / len(ratios))
-    print("geometric mean vs native: " + ", ".join(f"{v} {g:.3f}" for v, g in geo.items()))
+    geo = means(results)
+    print("geometric mean vs native: " + ", ".join(f"{v} {g:.3f}" for v, g in geo.items() if v in VARIANTS))
     print(f"hello world: {hello_size} bytes, {startup_ms:.2f} ms per run (including fork+exec)")
-    scaling = thread_scaling(results)
+    scaling = [] if args.no_scaling else thread_scaling(results)
     if not args.no_report:
         write_report(results, geo, startup_ms, hello_size, args.runs, scaling)
 
@@ -259,7 +393,9 @@ def svg_chart(results, variants):
     """A grouped bar chart of run-time ratios to native, as a standalone SVG."""
     colors = {"wasm2native": "#2b6cb0", "wasm2c": "#dd6b20", "node": "#38a169", "native-march": "#718096"}
     names = list(results)
-    width, height, left, bottom = 120 + 70 * len(names), 320, 50, 40
+    # Narrower groups and slanted names once there are many benchmarks (the PolyBench kernels).
+    step = 70 if len(names) <= 16 else 44
+    width, height, left, bottom = 120 + step * len(names), 320 if step == 70 else 370, 50, 40 if step == 70 else 90
     top = max([results[n]["median"].get(v, 0) / results[n]["median"]["native"] for n in names for v in variants] + [1.5])
     top = math.ceil(top * 2) / 2
     y = lambda r: height - bottom - (height - bottom - 20) * r / top
@@ -269,15 +405,19 @@ def svg_chart(results, variants):
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y(r):.1f}" y2="{y(r):.1f}" stroke="#ddd"/>'
                      f'<text x="{left - 5}" y="{y(r) + 4:.1f}" text-anchor="end">{r:.1f}x</text>')
     parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y(1):.1f}" y2="{y(1):.1f}" stroke="#000" stroke-dasharray="4"/>')
-    bw = 60 / len(variants)
+    bw = (step - 10) / len(variants)
     for i, n in enumerate(names):
-        x0 = left + 10 + 70 * i
+        x0 = left + 10 + step * i
         for j, v in enumerate(variants):
             if v not in results[n]["median"]:
                 continue
             r = results[n]["median"][v] / results[n]["median"]["native"]
             parts.append(f'<rect x="{x0 + j * bw:.1f}" y="{y(r):.1f}" width="{bw - 2:.1f}" height="{y(0) - y(r):.1f}" fill="{colors[v]}"/>')
-        parts.append(f'<text x="{x0 + 30}" y="{height - bottom + 15}" text-anchor="middle">{n}</text>')
+        if step == 70:
+            parts.append(f'<text x="{x0 + 30}" y="{height - bottom + 15}" text-anchor="middle">{n}</text>')
+        else:
+            tx, ty = x0 + step / 2, height - bottom + 12
+            parts.append(f'<text x="{tx:.1f}" y="{ty}" text-anchor="end" transform="rotate(-45 {tx:.1f} {ty})">{n}</text>')
     for j, v in enumerate(variants):
         parts.append(f'<rect x="{left + 10 + 110 * j}" y="4" width="10" height="10" fill="{colors[v]}"/>'
                      f'<text x="{left + 24 + 110 * j}" y="13">{v}</text>')
@@ -304,18 +444,65 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
              + f"; ratios are run time divided by the native build's (clang-19 -O2), lower is better. "
              f"Load average during the run: {os.getloadavg()[0]:.1f}.", "",
              "![run time relative to native](performance.svg)", "",
-             "| benchmark | native (s) | " + " | ".join(f"{v}" for v in variants) + " |",
-             "|---|---|" + "---|" * len(variants)]
-    for n, r in results.items():
-        cells = []
-        for v in variants:
-            if v not in r["median"]:
-                cells.append("n/a")
-            else:
-                cell = f"{r['median'][v] / r['median']['native']:.2f}x"
-                cells.append(cell + (" (wrong output)" if v in r["wrong"] else ""))
-        lines.append(f"| {n} | {r['median']['native']:.3f} | " + " | ".join(cells) + " |")
-    lines.append("| **geometric mean** | | " + " | ".join(f"**{geo[v]:.3f}x**" if v in geo else "n/a" for v in variants) + " |")
+             "Groups: kernels written for this bench (bench/kernels); real programs from Debian's source "
+             "packages (bench/programs); the 30 kernels of PolyBench/C 4.2.1, unmodified, sized so that "
+             "the native build runs about 0.5-1 s (bench/corpus.py lists the sizes; the O(N^2) ones repeat "
+             "the whole program); SQLite 3.40's speedtest1 `--memdb --size 60` (the amalgamation of "
+             "Debian's source). Output: every run's output must equal the native build's (speedtest1's "
+             "without its times); PolyBench kernels are also built with `-DPOLYBENCH_DUMP_ARRAYS` and "
+             "speedtest1 runs once more with `--verify`, and those outputs are compared too: \"exact\" "
+             "means every variant printed what native printed; \"≈ V\" means variant V's dump differed "
+             "from native's only in numbers within " + f"{FLOAT_TOLERANCE[0]:.2g} (the dumps print two "
+             f"decimals) or a relative {FLOAT_TOLERANCE[1]:g}: expected of native-march, where clang "
+             "contracts `a*b+c` into an FMA, which neither wasm nor the native baseline has; "
+             "\"native-march differs (FMA)\" means a kernel amplified those roundings beyond the "
+             "tolerance (built with -ffp-contract=off, native-march prints exactly what native prints). "
+             "The wasm variants run the same wasm and must agree with each other exactly. \"wrong "
+             "output\" variants, and those whose checking run crashed (\"check crashed\"), are left out "
+             "of the means; \"failed\" means the variant did not build or run.", "",
+             "| benchmark | native (s) | " + " | ".join(f"{v}" for v in variants) + " | output |",
+             "|---|---|" + "---|" * len(variants) + "---|"]
+    group_names = {"kernels": "Kernels", "programs": "Programs", "polybench": "PolyBench/C 4.2.1",
+                   "sqlite": "SQLite"}
+    groups = [g for g in GROUPS if any(r["group"] == g for r in results.values())]
+    for g in groups:
+        members = [n for n, r in results.items() if r["group"] == g]
+        if len(groups) > 1:
+            lines.append(f"| *{group_names[g]}* |" + " |" * (len(variants) + 2))
+        for n in members:
+            r = results[n]
+            cells = []
+            for v in variants:
+                if v in r["failed"]:
+                    cells.append("failed")
+                elif v not in r["median"]:
+                    cells.append("n/a")
+                else:
+                    cell = f"{r['median'][v] / r['median']['native']:.2f}x"
+                    cells.append(cell + (" (wrong output)" if v in r["wrong"] else
+                                         " (check crashed)" if v in r["check_failed"] else ""))
+            notes = [f"wrong: {', '.join(sorted(r['wrong']))}"] if r["wrong"] else []
+            notes += [f"checking run crashed: {', '.join(sorted(r['check_failed']))}"] if r["check_failed"] else []
+            notes += [f"≈ {', '.join(sorted(r['close']))}"] if r["close"] else []
+            notes += [f"{', '.join(sorted(r['differs']))} differs (FMA)"] if r["differs"] else []
+            output = "; ".join(notes) or "exact"
+            lines.append(f"| {n} | {r['median']['native']:.3f} | " + " | ".join(cells) + f" | {output} |")
+        if len(groups) > 1 and len(members) > 1:
+            gg = means(results, g)
+            lines.append(f"| geometric mean, {group_names[g]} | | "
+                         + " | ".join(f"{gg[v]:.3f}x" if v in gg else "n/a" for v in variants) + " | |")
+    lines.append("| **geometric mean** | | " + " | ".join(f"**{geo[v]:.3f}x**" if v in geo else "n/a" for v in variants) + " | |")
+    ok = {n: r for n, r in results.items() if "wasm2native" in r["median"] and "wasm2native" not in excluded(r)}
+    ratio = {n: r["median"]["wasm2native"] / r["median"]["native"] for n, r in ok.items()}
+    beats = [n for n, r in ok.items() if "wasm2c" in r["median"] and r["median"]["wasm2native"] < r["median"]["wasm2c"]]
+    with_c = [n for n, r in ok.items() if "wasm2c" in r["median"]]
+    slow = sorted((n for n in ratio if ratio[n] > 1.3), key=lambda n: -ratio[n])
+    lines += ["", f"Against issue 13's goals: wasm2native's geometric mean is "
+              + (f"{geo['wasm2native']:.3f}x" if "wasm2native" in geo else "n/a") + " native (goal <= 1.05x); "
+              f"{len(slow)} of {len(ratio)} benchmarks above 1.3x (goal: none)"
+              + (": " + ", ".join(f"{n} {ratio[n]:.2f}x" for n in slow) if slow else "")
+              + f"; faster than wasm2c + clang on {len(beats)} of {len(with_c)} (goal >= 90%)"
+              + (f"; SQLite {ratio['sqlite']:.2f}x (goal <= 1.15x)" if "sqlite" in ratio else "") + "."]
     simd = [n for n, r in results.items() if SIMD in r["median"]]
     if simd:
         lines += ["", "### With -msimd128", "",
@@ -327,7 +514,7 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
         for n in simd:
             r = results[n]
             cells = [(f"{r['median'][v] / r['median']['native']:.2f}x" if v in r["median"] else "n/a")
-                     + (" (wrong output)" if v in r["wrong"] else "") for v in ("wasm2native", SIMD, "node", NODE_SIMD)]
+                     + (" (wrong output)" if v in excluded(r) else "") for v in ("wasm2native", SIMD, "node", NODE_SIMD)]
             lines.append(f"| {n} | " + " | ".join(cells) + " |")
         ratio = {n: results[n]["median"][SIMD] / results[n]["median"]["wasm2native"] for n in simd}
         faster = [n for n in simd if ratio[n] < 0.98]
@@ -344,7 +531,8 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
             lines[-1] += (f" Node, which does not vectorize scalar wasm, runs the -msimd128 build faster on "
                           f"{len(faster)} of {len(node)}.")
     strict = [r["median"]["wasm2native"] / r["median"]["native-march"] for r in results.values()
-              if "native-march" in r["median"] and "wasm2native" in r["median"] and not r["wrong"]]
+              if "native-march" in r["median"] and "wasm2native" in r["median"]
+              and not {"wasm2native", "native-march"} & excluded(r)]
     strict_geo = math.exp(sum(math.log(x) for x in strict) / len(strict)) if strict else None
     biggest = max(results, key=lambda n: results[n]["sizes"]["wasm"])
     c = results[biggest]["compile"]
@@ -407,7 +595,7 @@ def write_report(results, geo, startup_ms, hello_size, runs, scaling):
               "| benchmark | wasm (bytes) | native exe | wasm2native exe |", "|---|---|---|---|"]
     for n, r in results.items():
         s = r["sizes"]
-        lines.append(f"| {n} | {s['wasm']} | {s['native']} | {s['wasm2native']} |")
+        lines.append(f"| {n} | {s['wasm']} | {s['native']} | {s['wasm2native'] or 'failed'} |")
     open(os.path.join(ROOT, "docs", "performance.md"), "w").write("\n".join(lines) + "\n")
     open(os.path.join(ROOT, "docs", "performance.svg"), "w").write(svg_chart(results, variants))
     print("wrote docs/performance.md and docs/performance.svg")

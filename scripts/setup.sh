@@ -26,8 +26,8 @@ PACKAGES=(
   libc++-19-dev libc++abi-19-dev nodejs
   # libFuzzer and the sanitizer runtimes for the host (scripts/fuzz.sh, -DW2N_SANITIZE=ON)
   libclang-rt-19-dev
-  # `apt-get source` for the real-program tests (test/programs)
-  dpkg-dev
+  # `apt-get source` for the real-program tests (test/programs); make and tclsh generate SQLite's amalgamation
+  dpkg-dev make tcl
 )
 
 missing=()
@@ -50,7 +50,7 @@ echo "setup: all packages present"
 $SUDO env W2N_NPM_CACHE="${W2N_NPM_CACHE:-/var/cache/wasm2native/npm}" \
   python3 "$(dirname "$0")/../test/corpus/build.py" install
 
-# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4), unpacked outside the repo. Each
+# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4, sqlite3), unpacked outside the repo. Each
 # is fetched only if its unpacked folder (recognised by a header inside it) is absent. Needs a deb-src
 # entry: one is added mirroring the main Debian entry if the system has none.
 SRC_CACHE=/var/cache/wasm2native/src
@@ -77,4 +77,16 @@ EOF_SRC
 fetch_source zlib 'zlib-*/zlib.h'
 fetch_source bzip2 'bzip2-*/bzlib.h'
 fetch_source lua5.4 'lua5.4-*/src/lua.h'
+fetch_source sqlite3 'sqlite3-*/test/speedtest1.c'
+
+# SQLite's source package is its canonical tree, not the amalgamation: generate sqlite3.c (one 8 MB file, as
+# SQLite ships it and as programs embed it) once, in the unpacked folder's bld/, with the tree's own
+# configure and `make sqlite3.c` (builds lemon and runs its Tcl scripts; about 10 s of CPU).
+for sqlite in "$SRC_CACHE"/sqlite3-*/; do
+  if [ -f "$sqlite/test/speedtest1.c" ] && [ ! -f "$sqlite/bld/sqlite3.c" ]; then
+    $SUDO mkdir -p "$sqlite/bld"
+    (cd "$sqlite/bld" && $SUDO ../configure --disable-tcl >configure.log 2>&1 && $SUDO make sqlite3.c >make.log 2>&1) \
+      || { echo "setup: generating $sqlite/bld/sqlite3.c failed: see $sqlite/bld/*.log" >&2; exit 1; }
+  fi
+done
 echo "setup: source packages present in $SRC_CACHE"

@@ -1,7 +1,7 @@
 /* wasm2c_main.c: the host side needed to run a wasm2c-translated WASI benchmark (module name "bench").
  *
  * wasm2c ships no WASI, so this file provides the few preview1 functions the benchmark kernels import
- * (args, environ, clocks, fd_read/write/close/seek/fdstat, proc_exit; stubs for opening files), directly
+ * (args, environ, clocks, fd_read/write/close/seek/fdstat, proc_exit; stubs for files and paths), directly
  * on top of libc. It is the hand-written glue a wasm2c user has to write; it exists only so the
  * benchmark can compare peers. */
 #include <stdio.h>
@@ -93,6 +93,31 @@ u32 Z_wasi_snapshot_preview1Z_path_open(wasi_t *w, u32 fd, u32 dirflags, u32 pat
   (void)w; (void)fd; (void)dirflags; (void)path; (void)len; (void)oflags; (void)base; (void)inheriting;
   (void)fdflags; (void)out;
   return 8; /* EBADF: no such directory */
+}
+/* Imported by SQLite's unix VFS (speedtest1), which the benchmark never reaches with --memdb: the files and
+ * paths it could name do not exist here. 52 is ENOSYS. */
+u32 Z_wasi_snapshot_preview1Z_fd_filestat_get(wasi_t *w, u32 fd, u32 out) { (void)w; (void)fd; (void)out; return 52; }
+u32 Z_wasi_snapshot_preview1Z_fd_filestat_set_size(wasi_t *w, u32 fd, u64 size) { (void)w; (void)fd; (void)size; return 52; }
+u32 Z_wasi_snapshot_preview1Z_fd_sync(wasi_t *w, u32 fd) { (void)w; (void)fd; return 52; }
+u32 Z_wasi_snapshot_preview1Z_path_create_directory(wasi_t *w, u32 fd, u32 p, u32 n) {
+  (void)w; (void)fd; (void)p; (void)n; return 52;
+}
+u32 Z_wasi_snapshot_preview1Z_path_filestat_get(wasi_t *w, u32 fd, u32 flags, u32 p, u32 n, u32 out) {
+  (void)w; (void)fd; (void)flags; (void)p; (void)n; (void)out; return 52;
+}
+u32 Z_wasi_snapshot_preview1Z_path_filestat_set_times(wasi_t *w, u32 fd, u32 flags, u32 p, u32 n, u64 atim, u64 mtim,
+                                                      u32 fst) {
+  (void)w; (void)fd; (void)flags; (void)p; (void)n; (void)atim; (void)mtim; (void)fst; return 52;
+}
+u32 Z_wasi_snapshot_preview1Z_path_readlink(wasi_t *w, u32 fd, u32 p, u32 n, u32 buf, u32 len, u32 out) {
+  (void)w; (void)fd; (void)p; (void)n; (void)buf; (void)len; (void)out; return 52;
+}
+u32 Z_wasi_snapshot_preview1Z_path_remove_directory(wasi_t *w, u32 fd, u32 p, u32 n) {
+  (void)w; (void)fd; (void)p; (void)n; return 52;
+}
+u32 Z_wasi_snapshot_preview1Z_path_unlink_file(wasi_t *w, u32 fd, u32 p, u32 n) { (void)w; (void)fd; (void)p; (void)n; return 52; }
+u32 Z_wasi_snapshot_preview1Z_poll_oneoff(wasi_t *w, u32 in, u32 out, u32 n, u32 nout) {
+  (void)w; (void)in; (void)out; (void)n; (void)nout; return 52;
 }
 void Z_wasi_snapshot_preview1Z_proc_exit(wasi_t *w, u32 code) { (void)w; exit((int)code); }
 

@@ -1,10 +1,17 @@
 """build-program.py NAME OUTDIR: builds a Debian package's C source plus its driver natively (OUTDIR/native.exe,
 clang-19 -O2) and to wasm (OUTDIR/prog.wasm, clang-19 --target=wasm32-wasi -O2).
 
-NAME is one of PROGRAMS below: zlib (driver zpipe-like.c), bzip2 (bzip2-like.c) or lua (lua-like.c,
-Lua 5.4 with the stand-in headers of bench/programs/lua-include/ first on the include path). The
-source comes from `apt-get source PACKAGE`, unpacked by scripts/setup.sh into
-/var/cache/wasm2native/src (override with W2N_SRC_CACHE). Fails loudly if it is missing."""
+NAME is one of PROGRAMS below: zlib (driver zpipe-like.c), bzip2 (bzip2-like.c), lua (lua-like.c,
+Lua 5.4 with the stand-in headers of bench/programs/lua-include/ first on the include path) or sqlite
+(SQLite 3.40's own test/speedtest1.c and the amalgamation bld/sqlite3.c that scripts/setup.sh generates;
+the wasm build force-includes bench/programs/sqlite-include/sqlite-wasi.h, see there). The source comes
+from `apt-get source PACKAGE`, unpacked by scripts/setup.sh into /var/cache/wasm2native/src (override with
+W2N_SRC_CACHE). Fails loudly if it is missing.
+
+Each source is compiled with -O2 -c and the objects are linked without -O: with binaryen on PATH, clang's
+wasm driver would run wasm-opt on an -O link, and the test would no longer compile clang's own output. The
+native and the wasm build run in parallel."""
+import concurrent.futures
 import glob
 import os
 import subprocess
@@ -12,41 +19,63 @@ import sys
 
 CACHE = os.environ.get("W2N_SRC_CACHE", "/var/cache/wasm2native/src")
 HERE = os.path.dirname(os.path.abspath(__file__))
-LUA_INCLUDE = os.path.join(HERE, "..", "..", "..", "bench", "programs", "lua-include")
-# name -> (source package, the header that marks an unpacked source, library sources and include
-# folders relative to it (an absolute folder stays as it is), driver, extra flags)
+BENCH_PROGRAMS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "bench", "programs"))
+LUA_INCLUDE = os.path.join(BENCH_PROGRAMS, "lua-include")
+SQLITE_FLAGS = ["-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_WAL"]
+# name -> (source package, the file that marks an unpacked source, library sources and include
+# folders relative to it (an absolute folder stays as it is), driver (in Inputs/, or relative to the
+# source), flags for both builds, and the wasm build's extra compile and link flags)
 PROGRAMS = {
     "zlib": ("zlib", "zlib.h", ["adler32", "crc32", "deflate", "inflate", "inftrees", "inffast", "trees", "zutil",
                                 "compress", "uncompr", "gzlib", "gzread", "gzwrite", "gzclose"],
-             ["."], "zpipe-like.c", ["-DHAVE_UNISTD_H", "-DHAVE_STDARG_H"]),
+             ["."], "zpipe-like.c", ["-DHAVE_UNISTD_H", "-DHAVE_STDARG_H"], [], []),
     "bzip2": ("bzip2", "bzlib.h", ["blocksort", "huffman", "crctable", "randtable", "compress", "decompress", "bzlib"],
-              ["."], "bzip2-like.c", []),
+              ["."], "bzip2-like.c", [], [], []),
     "lua": ("lua5.4", "src/lua.h", ["src/" + f for f in (
         "lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem", "lobject", "lopcodes",
         "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
         "lauxlib", "lbaselib", "lmathlib", "lstrlib", "ltablib", "lutf8lib")],
-            [LUA_INCLUDE, "src"], "lua-like.c", ["-lm"]),
+            [LUA_INCLUDE, "src"], "lua-like.c", [], [], []),
+    "sqlite": ("sqlite3", "bld/sqlite3.c", ["bld/sqlite3"], ["bld"], "test/speedtest1.c", SQLITE_FLAGS,
+               ["-D_WASI_EMULATED_GETPID", "-include", os.path.join(BENCH_PROGRAMS, "sqlite-include", "sqlite-wasi.h")],
+               ["-lwasi-emulated-getpid"]),
 }
 
 name, out = sys.argv[1], sys.argv[2]
-package, header, files, includes, driver, flags = PROGRAMS[name]
-dirs = sorted(d for d in glob.glob(os.path.join(CACHE, package + "-*")) if os.path.isfile(os.path.join(d, header)))
+package, marker, files, includes, driver, flags, wasm_flags, wasm_ldflags = PROGRAMS[name]
+dirs = sorted(d for d in glob.glob(os.path.join(CACHE, package + "-*")) if os.path.isfile(os.path.join(d, marker)))
 if not dirs:
-    sys.exit(f"build-program.py: ERROR: {package} source not found under {CACHE}/{package}-*: "
+    sys.exit(f"build-program.py: ERROR: {package} source not found under {CACHE}/{package}-*/{marker}: "
              f"run scripts/setup.sh (it runs `apt-get source {package}` there)")
 src = dirs[-1]
-missing = [f for f in files if not os.path.isfile(os.path.join(src, f + ".c"))]
+driver = os.path.join(HERE, driver) if os.path.isfile(os.path.join(HERE, driver)) else os.path.join(src, driver)
+sources = [os.path.join(src, f + ".c") for f in files] + [driver]
+missing = [f for f in sources if not os.path.isfile(f)]
 if missing:
     sys.exit(f"build-program.py: ERROR: {src} lacks {missing}")
 print(f"{name} source: {src}")
-sources = [os.path.join(src, f + ".c") for f in files] + [os.path.join(HERE, driver)]
 common = [f"-I{os.path.normpath(os.path.join(src, i))}" for i in includes] + ["-w"] + flags
 os.makedirs(out, exist_ok=True)
-builds = [
-    ["clang-19", "-O2"] + common + sources + ["-o", os.path.join(out, "native.exe")],
-    ["clang-19", "--target=wasm32-wasi", "-O2"] + common + sources + ["-o", os.path.join(out, "prog.wasm")],
-]
-for cmd in builds:
-    r = subprocess.run(cmd)
-    if r.returncode != 0:
-        sys.exit(f"build-program.py: ERROR: build failed: {' '.join(cmd)}")
+builds = {  # target flags, extra compile flags, link flags, output
+    "native": ([], [], ["-lm"], os.path.join(out, "native.exe")),
+    "wasm": (["--target=wasm32-wasi"], wasm_flags, wasm_ldflags, os.path.join(out, "prog.wasm")),
+}
+
+
+def build(kind):
+    target, extra, ldflags, exe = builds[kind]
+    objdir = os.path.join(out, kind + "-obj")
+    os.makedirs(objdir, exist_ok=True)
+    objs = [os.path.join(objdir, f"{i}-{os.path.basename(f)}.o") for i, f in enumerate(sources)]
+    for f, o in zip(sources, objs):
+        cmd = ["clang-19"] + target + ["-O2", "-c"] + common + extra + [f, "-o", o]
+        if subprocess.run(cmd).returncode != 0:
+            return cmd
+    cmd = ["clang-19"] + target + objs + ["-o", exe] + ldflags
+    return cmd if subprocess.run(cmd).returncode != 0 else None
+
+
+with concurrent.futures.ThreadPoolExecutor(2) as pool:
+    for failed in pool.map(build, builds):
+        if failed:
+            sys.exit(f"build-program.py: ERROR: build failed: {' '.join(failed)}")
