@@ -63,7 +63,9 @@ times > "$BUILD/times.before"
 status=0
 "$BUILD/bin/w2n-fuzz-decode" "${FLAGS[@]}" "$BUILD/corpus" "$SEEDS" > "$BUILD/fuzz.log" 2>&1 || status=$?
 times > "$BUILD/times.after"
+# One process: the DONE and stat:: lines; fork mode: the last "#EXECUTIONS: cov: ..." status line.
 grep -E '^(#[0-9]+ +DONE|stat::|INFO: fuzzed for)|ERROR|SUMMARY|Test unit written' "$BUILD/fuzz.log" | tail -20 || true
+[ "$JOBS" -gt 1 ] && { grep -E '^#[0-9]+: cov' "$BUILD/fuzz.log" | tail -1 || true; }
 awk -v a="$(children_cpu_seconds "$BUILD/times.before")" -v b="$(children_cpu_seconds "$BUILD/times.after")" \
   'BEGIN { printf "CPU time: %.1f CPU-minutes\n", (b - a) / 60 }'
 echo "crashes/: $(ls "$BUILD/crashes" | wc -l) files; log: $BUILD/fuzz.log"

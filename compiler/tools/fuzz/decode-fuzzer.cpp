@@ -18,7 +18,7 @@
 // leak in any build.
 //
 // W2N_FUZZ_CODEGEN=1 in the environment also compiles each embedded translation to an object at -O0
-// (about ten times slower per input; off by default).
+// (about half the executions per second on the spec seeds; off by default).
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/CodeGen.h"
