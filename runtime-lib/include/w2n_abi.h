@@ -23,8 +23,18 @@
 /* ---- provided by the generated module object ---- */
 
 /* Instantiates the module (memories, globals, tables, data and element segments, start function) and
- * calls its "_start" export. Returns the exit status (0) unless proc_exit ends the process first. */
+ * returns w2n_run(its exported functions, their count, the compiler's --invoke or NULL): the exit
+ * status, unless proc_exit ends the process first. */
 int32_t w2n_module_main(void);
+
+/* One exported function of an executable's instance, for w2n_run: its name, its signature string
+ * (param letters '_' result letters, as in w2n_embed.h) and a thunk that calls it on the instance
+ * with the arguments and results in w2n_value arrays. */
+typedef struct w2n_exe_export {
+  const char *name;
+  const char *type;
+  void (*call)(const w2n_value *args, w2n_value *results);
+} w2n_exe_export;
 
 /* Function names for the reports of traps found from a PC (faults, runtime helpers): each object puts
  * one entry per function it defines, after optimisation, in the section "w2n_names" (in no particular
@@ -74,6 +84,14 @@ void w2n_table_init_segment(w2n_table *table, void *const *segment, uint32_t seg
 /* Reports a trap that the generated code detected in the wasm function named `function` (the name the
  * report shows) and exits with status 134. */
 _Noreturn void w2n_trap(uint32_t kind, const char *function);
+
+/* Runs the instantiated module (src/invoke.c): _initialize if exported, then _start, or the export
+ * chosen by --invoke (W2N_INVOKE, a leading --invoke=NAME argument, or default_invoke) with the
+ * command line parsed by its parameter types and its results printed. Returns the exit status. */
+int32_t w2n_run(const w2n_exe_export *exports, uint32_t count, const char *default_invoke);
+
+/* --unknown-imports=trap: reports "wasm trap: call to unknown import <import>" and exits with 134. */
+_Noreturn void w2n_trap_unknown_import(const char *import);
 
 /* WASI: each wasi_snapshot_preview1 import NAME is called as
  *   int32_t w2n_wasi_NAME(w2n_memory *memory, <the import's wasm parameters as int32_t/int64_t>)

@@ -45,6 +45,19 @@ _Noreturn void w2n_trap_report(uint32_t kind, const void *pc);
 /* start.c: the guard region below the wasm stack, for the fault handler. */
 extern uintptr_t w2n_stack_guard_lo, w2n_stack_guard_hi;
 
+/* numtext.c: wasm values as text, as `wasmtime run --invoke` reads and prints them. type is a
+ * signature letter (i I f F; format also v r e). parse returns 0, or -1 for text that is not a value of
+ * the type; format writes at most 400 bytes, no NUL, and returns the length. */
+int w2n_parse_value(const char *text, char type, w2n_value *v);
+size_t w2n_format_value(const w2n_value *v, char type, char *buf);
+
+/* invoke.c: W2N_INVOKE's value (set by the WASI configuration unless in secure-execution mode). */
+extern const char *w2n_invoke_env;
+
+/* wasi-shim: the guest's argv (invoke.c drops a leading --invoke=NAME from it). */
+extern int wasi_argc;
+extern char **wasi_argv;
+
 /* wasi-shim: called once at start-up with the process's argv (before switching stacks). */
 void w2n_wasi_init(int argc, char **argv);
 

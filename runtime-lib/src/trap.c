@@ -56,6 +56,15 @@ _Noreturn void w2n_trap_report(uint32_t kind, const void *pc) { report(kind, pc 
 
 _Noreturn void w2n_trap(uint32_t kind, const char *function) { report(kind, function); }
 
+_Noreturn void w2n_trap_unknown_import(const char *import) {
+  w2n_puts_err("wasm trap: call to unknown import ");
+  w2n_puts_err(import);
+  w2n_puts_err("\n  in function ");
+  w2n_puts_err(import);
+  w2n_puts_err("\n");
+  sys_exit_group(134);
+}
+
 static void restore_default(int sig) {
   struct w2n_kernel_sigaction sa = {0};
   sa.handler = W2N_SIG_DFL;

@@ -11,6 +11,7 @@
  *   W2N_ENV_<NAME>=VALUE      the guest sees NAME=VALUE (overriding a compiled-in NAME)
  *   W2N_TCP_LISTEN=ADDR:PORT, W2N_TCP_LISTEN_<any suffix>=ADDR:PORT   add a listening socket
  *   W2N_FD_RENUMBER=strict|lenient   whether fd_renumber may target an unopened fd (fdtable.c)
+ *   W2N_INVOKE=NAME           the export the executable calls (runtime-lib/src/invoke.c)
  *
  * Nothing else of the host environment ever reaches the guest, and these variables themselves are
  * not visible to it (they only steer the runtime). Defaults grant nothing. When the kernel marks the
@@ -161,6 +162,11 @@ void wasi_config_init(char **envp) {
       else wasi_config_error("invalid run-time variable ", *e, " (expected W2N_FD_RENUMBER=strict or lenient)");
     }
   }
+
+  /* W2N_INVOKE=NAME: the export an executable calls instead of its default (runtime-lib/src/invoke.c). */
+  if (use_runtime)
+    for (char **e = envp; *e; e++)
+      if (starts_with(*e, "W2N_INVOKE=")) w2n_invoke_env = value_of(*e);
 
   wasi_fdtable_init(dirs, listens);
 }

@@ -20,6 +20,10 @@ std::string moduleNameFromPath(const std::string &Path);
 
 std::string writeEmbedHeader(const Module &M, const std::string &ModuleName, const std::string &Source);
 
+/// --emit=host-header: declarations of the host functions an executable links for the module's
+/// non-WASI imports (HostHeader.cpp).
+std::string writeHostHeader(const Module &M, const std::string &Source);
+
 } // namespace w2n
 
 #endif

@@ -1,7 +1,7 @@
 //===- Link.h - In-process linking with lld -------------------------------===//
 //
 // linkExecutable links the module's objects (several when code generation ran in partitions, in the
-// order given) with the target's runtime archive into a fully static ELF executable, with lld running
+// order given), then the user's host objects if any (HostObjects.cpp), with the target's runtime archive into a fully static ELF executable, with lld running
 // inside this process; mergeEmbeddedObjects makes an embedded module's partitions one object. The
 // output appears atomically: it is written beside its final path and renamed, so a failure never
 // leaves a partial file.
@@ -13,12 +13,16 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <set>
 #include <string>
 
 namespace w2n {
 
 llvm::Error linkExecutable(llvm::ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
-                           const std::string &Output);
+                           const std::string &Output, llvm::ArrayRef<std::string> HostFiles = {});
+
+/// The global symbols defined by object files and archives (the host objects of an executable).
+llvm::Expected<std::set<std::string>> definedSymbols(llvm::ArrayRef<std::string> Files);
 
 /// --emit=obj/lib of a module compiled in partitions: its objects (in partition order) linked into one
 /// relocatable object in which every defined symbol is local but KeepGlobal (NAME_module) and the weak

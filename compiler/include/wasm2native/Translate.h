@@ -17,12 +17,17 @@
 #include "llvm/Support/Error.h"
 #include "llvm/TargetParser/Triple.h"
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace w2n {
 
 enum class BoundsChecks { Guard, Explicit };
+
+/// --unknown-imports: what an executable does with an imported function that neither WASI nor a linked
+/// host object provides.
+enum class UnknownImportPolicy { Error, Trap, Zero };
 
 struct TranslateOptions {
   /// Emit w2n_module_main and the WASI configuration tables (an executable). Otherwise the module is
@@ -33,6 +38,10 @@ struct TranslateOptions {
   std::vector<std::string> Dirs; ///< --dir values, "HOST" or "HOST::GUEST"
   std::vector<std::string> Env;  ///< --env values, "NAME=VALUE"
   std::vector<std::string> TcpListen; ///< --tcp-listen values, "IPV4ADDRESS:PORT"
+  UnknownImportPolicy UnknownImports = UnknownImportPolicy::Error;
+  std::string Invoke; ///< --invoke: the export an executable calls by default (empty: _start)
+  /// Global symbols defined by the objects linked into the executable (host functions).
+  std::set<std::string> HostSymbols;
 };
 
 /// What one partition of a split module holds, and with which linkage (CodeGen/Partition.cpp plans it).
@@ -57,6 +66,14 @@ llvm::Expected<std::unique_ptr<llvm::Module>>
 translateModule(const Module &M, llvm::LLVMContext &Ctx, const llvm::Triple &Triple,
                 const llvm::DataLayout &Layout, const TranslateOptions &Opts,
                 const ModulePart *Part = nullptr);
+
+/// For an executable: every import bound (WASI, host object, --unknown-imports), the entry points'
+/// types and the --invoke export; one diagnostic per problem, all of them joined.
+llvm::Error checkExecutable(const Module &M, const TranslateOptions &Opts);
+
+/// Per import: the C symbol of the host function an executable links for it, w2n_host_<module>_<name>
+/// (empty for WASI functions and for memories, tables and globals).
+std::vector<std::string> hostImportSymbols(const Module &M);
 
 /// The LLVM symbol of wasm function FuncIndex: w2n_f<index>, then its name-section name if any.
 std::string functionSymbol(const Module &M, uint32_t FuncIndex);

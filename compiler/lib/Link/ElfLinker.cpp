@@ -110,7 +110,7 @@ Error w2n::runElfLinker(ArrayRef<const char *> Options, ArrayRef<std::string> Ob
 }
 
 Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
-                          const std::string &Output) {
+                          const std::string &Output, ArrayRef<std::string> HostFiles) {
   if (!sys::fs::exists(RuntimeArchive))
     return createStringError(inconvertibleErrorCode(),
                              "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
@@ -126,9 +126,11 @@ Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &Runt
   ::close(FD);
 
   std::string OutStr(TempOut.str());
+  std::vector<std::string> Libraries(HostFiles.begin(), HostFiles.end());
+  Libraries.push_back(RuntimeArchive); // last: host code may use the runtime's memcpy and friends
   if (Error E = runElfLinker({"-static", "-nostdlib", "--gc-sections", "-e", "_start", "--build-id=none", "-z",
                               "noexecstack"},
-                             Objects, {RuntimeArchive}, OutStr)) {
+                             Objects, Libraries, OutStr)) {
     sys::fs::remove(TempOut);
     return E;
   }

@@ -7,8 +7,10 @@
 // data segments in order (a segment out of bounds traps; those before it stay applied), then start.
 //
 // Executables have one instance, a global, and an entry point w2n_module_main that instantiates it and
-// calls the "_start" export. Their only imports are the WASI functions of WasiImports.def, each
-// reached through a small wrapper that passes memory 0 to the shim.
+// hands the runtime's w2n_run the table of its exported functions (which runs _initialize, _start or
+// the --invoke export). Their imported functions are the WASI functions of WasiImports.def, each
+// reached through a small wrapper that passes memory 0 to the shim, or are bound to a host object,
+// a trap or zeros (ExecutableInterface.cpp).
 //
 // Embedded modules (--emit=obj) take any imports. The embedding runtime allocates the instance, writes
 // each import into it (a funcref descriptor, or a pointer to a memory, table or global) and then calls
@@ -150,27 +152,12 @@ uint32_t ModuleContext::fieldOffset(unsigned Field, int Elem) const {
 
 namespace {
 
-struct WasiFunction { const char *Name, *Results, *Params; };
-const WasiFunction WasiFunctions[] = {
-#define W2N_WASI(Name, Results, Params) {#Name, Results, Params},
-#include "Translate/WasiImports.def"
-#undef W2N_WASI
-};
-
-std::string typeLetters(const std::vector<ValType> &Ts) {
-  std::string S;
-  for (ValType T : Ts)
-    S += T == ValType::I32 ? 'i' : T == ValType::I64 ? 'I' : '?';
-  return S;
-}
-
 class ModuleTranslator {
 public:
   ModuleTranslator(ModuleContext &MC) : MC(MC), WM(MC.WM) {}
   Error run();
 
 private:
-  Error checkImports();
   void layoutInstance();
   void createFunctions();
   void emitWasiWrapper(uint32_t FuncIndex);
@@ -183,28 +170,11 @@ private:
   ModuleContext &MC;
   const w2n::Module &WM;
   GlobalVariable *InstanceGV = nullptr;
+  std::vector<ImportBinding> Bindings; ///< an executable's, per import
+  std::vector<std::string> HostSymbols; ///< an executable's host-function symbols, per import
 };
 
 } // namespace
-
-Error ModuleTranslator::checkImports() {
-  for (const Import &Imp : WM.Imports) {
-    if (Imp.Kind != ExternKind::Func || Imp.Module != "wasi_snapshot_preview1")
-      return wasmError(Imp.Offset, "unknown import " + Imp.Module + "." + Imp.Name +
-                                       ": an executable can import only wasi_snapshot_preview1 "
-                                       "functions");
-    const WasiFunction *Found = nullptr;
-    for (const WasiFunction &W : WasiFunctions)
-      if (Imp.Name == W.Name)
-        Found = &W;
-    if (!Found)
-      return wasmError(Imp.Offset, "unknown import " + Imp.Module + "." + Imp.Name);
-    const FuncType &FT = WM.funcType(Imp.Index);
-    if (typeLetters(FT.Params) != Found->Params || typeLetters(FT.Results) != Found->Results)
-      return wasmError(Imp.Offset, "incompatible import type for " + Imp.Module + "." + Imp.Name);
-  }
-  return Error::success();
-}
 
 void ModuleTranslator::layoutInstance() {
   LLVMContext &C = MC.C;
@@ -454,10 +424,14 @@ void ModuleTranslator::emitMain(llvm::Function *Instantiate) {
   // Wasm code must stay out of w2n_module_main (which is not in the w2n_code section): a fault there
   // would not be recognised as a trap, so these calls are never inlined.
   B.CreateCall(Instantiate, {InstanceGV})->setIsNoInline();
-  for (const Export &E : WM.Exports)
-    if (E.Kind == ExternKind::Func && E.Name == "_start")
-      B.CreateCall(MC.Funcs[E.Index], {InstanceGV})->setIsNoInline();
-  B.CreateRet(B.getInt32(0));
+  // The runtime runs _initialize, _start or the export chosen by --invoke (ExecutableInterface.cpp).
+  auto [Exports, Count] = emitExportTable(MC, InstanceGV);
+  Type *Ptr = PointerType::get(C, 0);
+  FunctionCallee Run = MC.LM.getOrInsertFunction(
+      "w2n_run", FunctionType::get(B.getInt32Ty(), {Ptr, B.getInt32Ty(), Ptr}, false));
+  Value *Default = MC.Opts.Invoke.empty() ? (Value *)ConstantPointerNull::get(PointerType::get(C, 0))
+                                          : B.CreateGlobalStringPtr(MC.Opts.Invoke, "w2n.invoke.default");
+  B.CreateRet(B.CreateCall(Run, {Exports, B.getInt32(Count), Default}));
 }
 
 void ModuleTranslator::emitConfig() {
@@ -482,19 +456,11 @@ void ModuleTranslator::emitConfig() {
 
 Error ModuleTranslator::run() {
   if (MC.Opts.Executable) {
-    if (Error E = checkImports())
-      return E;
-    bool HasStart = false;
-    for (const Export &E : WM.Exports)
-      if (E.Kind == ExternKind::Func && E.Name == "_start") {
-        const FuncType &FT = WM.funcType(E.Index);
-        if (!FT.Params.empty() || !FT.Results.empty())
-          return wasmError(8, "the '_start' export must take and return nothing");
-        HasStart = true;
-      }
-    if (!HasStart)
-      return wasmError(8, "module has no '_start' export: an executable needs a WASI command "
-                          "module (use --emit=obj for a library)");
+    auto B = bindExecutableImports(WM, MC.Opts);
+    if (!B)
+      return B.takeError();
+    Bindings = std::move(*B);
+    HostSymbols = hostImportSymbols(WM);
   }
   MC.RT.declare(MC.LM, /*ThreadLocalStackLimit=*/!MC.Opts.Executable);
   MDBuilder MDB(MC.C);
@@ -509,8 +475,13 @@ Error ModuleTranslator::run() {
   for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
     if (MC.Part && MC.Part->Functions[I] == ModulePart::Declared)
       continue;
-    if (WM.Functions[I].Imported && MC.Opts.Executable)
-      emitWasiWrapper(I);
+    if (WM.Functions[I].Imported && MC.Opts.Executable) {
+      uint32_t Import = WM.Functions[I].ImportIndex;
+      if (Bindings[Import] == ImportBinding::Wasi)
+        emitWasiWrapper(I);
+      else
+        emitExecutableImport(MC, I, Bindings[Import], HostSymbols[Import]);
+    }
     else if (WM.Functions[I].Imported)
       emitImportThunk(MC, I);
     else if (Error E = translateFunction(MC, I))

@@ -115,6 +115,17 @@ void emitEmbedInterface(ModuleContext &MC, llvm::Function *Initialize);
 /// Embedding: the body of imported function FuncIndex, a call through its funcref descriptor.
 void emitImportThunk(ModuleContext &MC, uint32_t FuncIndex);
 
+/// How an executable provides an imported function (ExecutableInterface.cpp).
+enum class ImportBinding : uint8_t { Wasi, Host, Trap, Zero };
+/// Per import index; an error per import that nothing provides (or of a kind an executable cannot import).
+llvm::Expected<std::vector<ImportBinding>> bindExecutableImports(const Module &M, const TranslateOptions &Opts);
+/// The body of imported function FuncIndex bound to a host object's HostSymbol, a trap or zeros.
+void emitExecutableImport(ModuleContext &MC, uint32_t FuncIndex, ImportBinding Binding,
+                          const std::string &HostSymbol);
+/// The table of exported functions for w2n_run (w2n_exe_export entries calling them on Instance), and
+/// its length.
+std::pair<llvm::Constant *, uint32_t> emitExportTable(ModuleContext &MC, llvm::GlobalVariable *Instance);
+
 /// Translates the body of defined function FuncIndex into MC.Funcs[FuncIndex].
 llvm::Error translateFunction(ModuleContext &MC, uint32_t FuncIndex);
 

@@ -32,7 +32,8 @@ namespace {
 
 struct Options {
   std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
-  std::string ModuleName, Header, InjectFailure;
+  std::string ModuleName, Header, InjectFailure, UnknownImports = "error", Invoke;
+  std::vector<std::string> Inputs, Links; // the module, then host objects; --link
   std::vector<std::string> Dirs, Env, TcpListen, LLVMOptions;
   bool PrintTargets = false, TimeReport = false, PrintPartitions = false;
   bool Progress = false, NoProgress = false; // neither: progress on a terminal only
@@ -129,6 +130,7 @@ std::string defaultOutput(const Options &O) {
   if (O.Emit == "lib") return ("lib" + Stem + ".a").str();
   if (O.Emit == "asm") return (Stem + ".s").str();
   if (O.Emit == "llvm") return (Stem + ".ll").str();
+  if (O.Emit == "host-header") return (Stem + "_host.h").str();
   return std::string(Stem.str());
 }
 
@@ -171,6 +173,25 @@ int run(const Options &O, const char *Argv0) {
   }
   if (O.Emit == "lib" && Output == "-")
     return fail("--emit=lib needs an output file (-o)");
+  TO.Invoke = O.Invoke;
+  TO.UnknownImports = O.UnknownImports == "trap"   ? UnknownImportPolicy::Trap
+                      : O.UnknownImports == "zero" ? UnknownImportPolicy::Zero
+                                                   : UnknownImportPolicy::Error;
+  if (O.Emit != "exe") {
+    if (!O.Links.empty())
+      return fail("host objects ('" + O.Links.front() + "') can only be linked into an executable (--emit=exe)");
+    if (!O.Invoke.empty())
+      return fail("--invoke applies to executables (--emit=exe)");
+    if (O.UnknownImports != "error")
+      return fail("--unknown-imports applies to executables (--emit=exe); an embedded module's imports come "
+                  "from its host");
+  }
+  if (!O.Links.empty()) {
+    auto Symbols = definedSymbols(O.Links);
+    if (!Symbols)
+      return reportError(O.Input, Symbols.takeError());
+    TO.HostSymbols = std::move(*Symbols);
+  }
   TO.Dirs = O.Dirs;
   TO.Env = O.Env;
   TO.TcpListen = O.TcpListen;
@@ -203,6 +224,20 @@ int run(const Options &O, const char *Argv0) {
   if (!Module)
     return reportError(O.Input, Module.takeError());
   Times.stageDone("read, decode and validate");
+  if (O.Emit == "host-header") {
+    std::string Text = writeHostHeader(*Module, sys::path::filename(O.Input).str());
+    if (Output == "-") {
+      outs() << Text;
+      return 0;
+    }
+    if (Error E = writeFileAtomically(Output, Text, false))
+      return reportError(O.Input, std::move(E));
+    return 0;
+  }
+  // Every import bound, the entry points and --invoke checked, before any code is generated.
+  if (TO.Executable)
+    if (Error E = checkExecutable(*Module, TO))
+      return reportError(O.Input, std::move(E));
 
   auto TM = createTargetMachine(*Target, O.CPU, Level, /*PositionIndependent=*/!TO.Executable);
   if (!TM)
@@ -256,7 +291,7 @@ int run(const Options &O, const char *Argv0) {
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
     Times.stageDone("translate, optimise and generate code");
-    if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output))
+    if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output, O.Links))
       return reportError(O.Input, std::move(E));
     Times.stageDone("link");
     return 0;
@@ -323,14 +358,17 @@ int main(int argc, char **argv) {
                "wasm2native"};
   App.set_version_flag("--version", std::string("wasm2native ") + W2N_VERSION + " (LLVM " +
                                         LLVM_VERSION_STRING + ")");
-  App.add_option("input", O.Input, "The .wasm module to compile");
+  App.add_option("inputs", O.Inputs,
+                 "The .wasm module to compile, then any objects or archives defining host functions for its "
+                 "imports (linked into the executable)");
   App.add_option("-o", O.Output, "Output file (default: the input's name without .wasm)");
   App.add_option("-O", O.OptLevelName, "Optimisation level: 0, 1, 2 (default), 3 or s")
       ->check(CLI::IsMember({"0", "1", "2", "3", "s"}));
   App.add_option("--emit", O.Emit,
                  "What to produce: exe (default), obj (an object and a C header for embedding), lib (the same "
-                 "object with the embedding runtime in one static library, plus the header), llvm or asm")
-      ->check(CLI::IsMember({"exe", "obj", "lib", "llvm", "asm"}));
+                 "object with the embedding runtime in one static library, plus the header), llvm, asm, or "
+                 "host-header (declarations of the host functions an executable links for non-WASI imports)")
+      ->check(CLI::IsMember({"exe", "obj", "lib", "llvm", "asm", "host-header"}));
   App.add_option("--module-name", O.ModuleName,
                  "With --emit=obj/lib: the C name of the module, prefix of its symbols (default: the output's stem)");
   App.add_option("--header", O.Header, "With --emit=obj/lib: where to write the C header (default: NAME.h beside the output)");
@@ -343,6 +381,16 @@ int main(int argc, char **argv) {
   App.add_option("--tcp-listen", O.TcpListen,
                  "Listen on a TCP socket at start-up, handed to the program as a preopened socket fd after the "
                  "directories: IPV4ADDRESS:PORT (repeatable)");
+  App.add_option("--link", O.Links,
+                 "An object or archive defining host functions (w2n_host_<module>_<name>, see --emit=host-header) "
+                 "for the executable's non-WASI imports (repeatable)");
+  App.add_option("--unknown-imports", O.UnknownImports,
+                 "Imported functions that neither WASI nor a host object provides: error (default: refuse to "
+                 "compile), trap (calling one traps) or zero (it returns zeros)")
+      ->check(CLI::IsMember({"error", "trap", "zero"}));
+  App.add_option("--invoke", O.Invoke,
+                 "The export the executable calls by default, after _initialize, with its arguments from the "
+                 "command line and its results printed (default: _start); the executable takes --invoke=NAME too");
   App.add_option("--threads", O.Threads,
                  "Threads that optimise and compile an executable or an object (default 0: all cores); the output "
                  "is the same whatever the number")
@@ -372,6 +420,10 @@ int main(int argc, char **argv) {
   } catch (const CLI::ParseError &E) {
     errs() << "error: " << E.what() << "\n";
     return 1;
+  }
+  if (!O.Inputs.empty()) {
+    O.Input = O.Inputs.front();
+    O.Links.insert(O.Links.begin(), O.Inputs.begin() + 1, O.Inputs.end());
   }
   if (O.Input.empty() && !O.PrintTargets)
     return fail("no input file (see --help)");
