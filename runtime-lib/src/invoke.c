@@ -55,13 +55,18 @@ static void err_number(uint64_t n) {
   err(buf);
 }
 
-/* Ends a "wasm2native: ..." message with the list of exported functions, and exits with status 1. */
+/* Ends a "wasm2native: ..." message with the exported functions (the first 20), and exits with status 1. */
 static _Noreturn void fail_listing(const w2n_exe_export *exports, uint32_t count) {
   err(" (exported functions:");
   if (count == 0) err(" none");
-  for (uint32_t i = 0; i < count; i++) {
+  for (uint32_t i = 0; i < count && i < 20; i++) { /* a library may export hundreds */
     err(i ? ", " : " ");
     err(exports[i].name);
+  }
+  if (count > 20) {
+    err(", ... and ");
+    err_number(count - 20);
+    err(" more");
   }
   err(")\n");
   sys_exit_group(1);
