@@ -55,7 +55,7 @@ Error InstrReader::readZeroByte() {
     // A memory index (a valid encoding with multi-memory; 0x80 0x00 is index 0, the spec's
     // "zero byte expected" case, left to the message below).
     if (*B < 0x80)
-      return unsupportedFeature(R.offset() - 1, Feature::MultiMemory, "memory index " + llvm::Twine(*B));
+      return unsupportedFeature(R.offset() - 1, Feature::MultiMemory, "memory index " + llvm::Twine(unsigned(*B)));
     return R.failAt(R.offset() - 1, "zero byte expected");
   }
   return Error::success();

@@ -321,11 +321,16 @@ Error ModuleDecoder::readImports(Reader &R) {
   // Each entry is one import (module name, name, description) or, in the compact encoding of the
   // compact-import-section proposal, a group sharing one module name: the module name, an empty
   // name, then 0x7F and a vector of (name, description), or 0x7E, one description and a vector of
-  // names. The section's count counts entries, groups included, not imports.
+  // names. The proposal's text makes the section's count the number of entries (a group is one);
+  // the converter of the official suite writes the number of imports. Both are read: entries run to
+  // the end of the section, and the count must equal one of the two.
+  uint64_t CountAt = R.offset();
   auto N = readCount(R);
   if (!N)
     return N.takeError();
-  for (uint32_t I = 0; I < *N; ++I) {
+  size_t FirstImport = M.Imports.size();
+  uint32_t Entries = 0;
+  for (; !R.atEnd() && Entries <= *N; ++Entries) {
     uint64_t At = R.offset();
     auto Mod = R.readName();
     if (!Mod)
@@ -363,6 +368,8 @@ Error ModuleDecoder::readImports(Reader &R) {
         return E;
     }
   }
+  if (Entries != *N && M.Imports.size() - FirstImport != *N)
+    return wasmError(CountAt, "import count matches neither the entries nor the imports");
   return Error::success();
 }
 
