@@ -85,101 +85,6 @@ def expected_token(e):
 
 
 # ------------------------------------------------------------------------------------------------
-# The compact import encoding
-#
-# Some files of the 2.0 set are byte-identical to the current suite, whose converter writes imports in
-# the compact encoding of a later proposal (module name, empty name, then 0x7F and a vector of
-# name + description, or 0x7E, one description and a vector of names). The test is a 2.0 test, so the
-# runner writes such a module's imports in the plain 2.0 encoding before compiling it.
-
-
-def uleb_at(d, p):
-    n = shift = 0
-    while True:
-        b = d[p]
-        p += 1
-        n |= (b & 0x7F) << shift
-        shift += 7
-        if not b & 0x80:
-            return n, p
-
-
-def uleb_bytes(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        out.append(b | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
-
-
-def import_desc_end(d, p, kind):
-    """The end of an import description of `kind` starting at p."""
-    def limits(p):
-        flags, p = uleb_at(d, p)
-        _, p = uleb_at(d, p)
-        if flags & 1:
-            _, p = uleb_at(d, p)
-        return p
-    if kind == 0:
-        return uleb_at(d, p)[1]
-    if kind == 1:
-        return limits(p + 1)
-    if kind == 2:
-        return limits(p)
-    if kind == 3:
-        return p + 2
-    raise Unsupported("import kind %d" % kind)
-
-
-def plain_imports(data):
-    """data with compact imports rewritten as plain ones (data itself when there are none)."""
-    try:
-        out, p, changed = bytearray(data[:8]), 8, False
-        while p < len(data):
-            sid = data[p]
-            size, q = uleb_at(data, p + 1)
-            payload, p = data[q:q + size], q + size
-            if sid == 2:
-                entries, r = [], 0
-                count, r = uleb_at(payload, r)
-                while len(entries) < count:
-                    n, r = uleb_at(payload, r)
-                    mod, r = payload[r - len(uleb_bytes(n)):r + n], r + n
-                    n, r2 = uleb_at(payload, r)
-                    if n == 0 and payload[r2] in (0x7E, 0x7F):
-                        changed = True
-                        form, r = payload[r2], r2 + 1
-                        if form == 0x7F:
-                            items, r = uleb_at(payload, r)
-                            for _ in range(items):
-                                n, r3 = uleb_at(payload, r)
-                                end = import_desc_end(payload, r3 + n + 1, payload[r3 + n])
-                                entries.append(mod + payload[r:end])
-                                r = end
-                        else:
-                            d0 = r
-                            r = import_desc_end(payload, r + 1, payload[r])
-                            desc = payload[d0:r]
-                            items, r = uleb_at(payload, r)
-                            for _ in range(items):
-                                n, r3 = uleb_at(payload, r)
-                                entries.append(mod + payload[r:r3 + n] + desc)
-                                r = r3 + n
-                    else:
-                        start = r
-                        r = r2 + n
-                        r = import_desc_end(payload, r + 1, payload[r])
-                        entries.append(mod + payload[start:r])
-                payload = uleb_bytes(len(entries)) + b"".join(entries)
-            out += bytes([sid]) + uleb_bytes(len(payload)) + payload
-        return bytes(out) if changed else data
-    except (IndexError, Unsupported):
-        return data  # not decodable here: the compiler will say what is wrong
-
-
-# ------------------------------------------------------------------------------------------------
 # One job: one JSON file at one optimisation level
 
 
@@ -293,14 +198,7 @@ def run_job(path, opt, w2n, driver_obj, embed_lib, tmp):
     objects, broken = [], set()
     for i, wasm in enumerate(modules):
         obj = os.path.join(tmp, "m%d.o" % i)
-        with open(wasm, "rb") as f:
-            data = f.read()
-        plain = plain_imports(data)
-        source = wasm
-        if plain is not data:
-            source = os.path.join(tmp, "m%d.wasm" % i)
-            with open(source, "wb") as f:
-                f.write(plain)
+        source = wasm  # compact imports included: the compiler's decoder reads them
         rc, _, err = run([w2n, "-O" + opt, "--emit=obj", "--module-name=m%d" % i, source, "-o", obj], COMPILE_TIMEOUT)
         if rc != 0:
             broken.add(i)

@@ -59,14 +59,23 @@ struct Export {
   uint32_t Index;
 };
 
-/// A constant expression, restricted to what Wasm 2.0 allows: one constant or global.get or
-/// ref.null/ref.func. V128 constants keep their 16 bytes.
+/// One instruction of an extended constant expression (extended-const proposal, Wasm 3.0).
+struct ConstOp {
+  enum Kind : uint8_t { I32, I64, GlobalGet, I32Add, I32Sub, I32Mul, I64Add, I64Sub, I64Mul } K = I32;
+  uint64_t Bits = 0; ///< The constant, or the global index.
+};
+
+/// A constant expression: one constant, global.get, ref.null or ref.func (V128 constants keep their
+/// 16 bytes), or, for an expression of several instructions (Wasm 3.0's extended constant
+/// expressions: integer constants, global.get and i32/i64 add, sub and mul), Extended with the
+/// instructions in order, evaluated on a stack.
 struct ConstExpr {
-  enum Kind : uint8_t { I32, I64, F32, F64, V128, GlobalGet, RefNull, RefFunc } K = I32;
+  enum Kind : uint8_t { I32, I64, F32, F64, V128, GlobalGet, RefNull, RefFunc, Extended } K = I32;
   uint64_t Bits = 0;   ///< Integer/float bits, or the global/function index.
   uint64_t High = 0;   ///< High 64 bits of a v128.
   ValType RefType = ValType::FuncRef; ///< For RefNull.
   uint64_t Offset = 0; ///< Where the expression starts.
+  std::vector<ConstOp> Ops; ///< For Extended.
 };
 
 struct Global { GlobalType Type; ConstExpr Init; };

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Binary/InstrReader.h"
+#include "Binary/Unsupported.h"
 #include <vector>
 
 using namespace w2n;
@@ -50,8 +51,13 @@ Error InstrReader::readZeroByte() {
   auto B = R.readByte();
   if (!B)
     return B.takeError();
-  if (*B != 0)
+  if (*B != 0) {
+    // A memory index (a valid encoding with multi-memory; 0x80 0x00 is index 0, the spec's
+    // "zero byte expected" case, left to the message below).
+    if (*B < 0x80)
+      return unsupportedFeature(R.offset() - 1, Feature::MultiMemory, "memory index " + llvm::Twine(unsigned(*B)));
     return R.failAt(R.offset() - 1, "zero byte expected");
+  }
   return Error::success();
 }
 
@@ -92,6 +98,9 @@ Error InstrReader::readMemArg(Instr &I) {
   auto Offset = R.readU32();
   if (!Offset)
     return Offset.takeError();
+  // Bit 6 of the alignment announces a memory index (multi-memory).
+  if (*Align & 0x40)
+    return unsupportedFeature(I.Offset, Feature::MultiMemory, "memory index in a memory instruction");
   I.AlignLog2 = *Align;
   I.Imm = *Offset;
   I.Index2 = 0;
@@ -105,18 +114,28 @@ Error InstrReader::next(Instr &I) {
   if (!B)
     return B.takeError();
   Op O = Op::Count;
-  if (*B == 0xfc || *B == 0xfd) {
+  uint8_t Prefix = 0;
+  uint32_t Code = *B;
+  if (*B == 0xfc || *B == 0xfd || *B == 0xfb || *B == 0xfe) {
     auto Sub = R.readU32();
     if (!Sub)
       return Sub.takeError();
-    const auto &Table = *B == 0xfc ? lookup().FC : lookup().FD;
-    if (*Sub < Table.size())
-      O = Table[*Sub];
+    Prefix = *B;
+    Code = *Sub;
+    if (*B == 0xfc || *B == 0xfd) {
+      const auto &Table = *B == 0xfc ? lookup().FC : lookup().FD;
+      if (*Sub < Table.size())
+        O = Table[*Sub];
+    }
   } else {
     O = lookup().Single[*B];
   }
-  if (O == Op::Count)
+  if (O == Op::Count) {
+    // An opcode of a proposal not implemented gets a message naming it.
+    if (Error E = unsupportedOpcode(I.Offset, Prefix, Code))
+      return E;
     return R.failAt(I.Offset, "illegal opcode");
+  }
   I.Opcode = O;
   const OpInfo &Info = opInfo(O);
 
@@ -194,7 +213,10 @@ Error InstrReader::next(Instr &I) {
     }
     return Error::success();
   }
+  case Op::ReturnCall:
+    return U32(I.Index);
   case Op::CallIndirect:
+  case Op::ReturnCallIndirect:
     if (Error E = U32(I.Index))
       return E;
     return U32(I.Index2);

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Binary/InstrReader.h"
 #include "Binary/Reader.h"
+#include "Binary/Unsupported.h"
 #include "wasm2native/Decoder.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -25,7 +26,17 @@ public:
 private:
   Error readSection(uint8_t Id, Reader &R);
   Error readTypes(Reader &R);
+  struct ImportDesc {
+    ExternKind Kind = ExternKind::Func;
+    uint32_t TypeIndex = 0;
+    TableType Table;
+    MemoryType Memory;
+    GlobalType Global;
+    uint64_t KindAt = 0;
+  };
   Error readImports(Reader &R);
+  Error readImportDesc(Reader &R, ImportDesc &D);
+  Error addImport(const std::string &Mod, const std::string &Name, uint64_t Offset, const ImportDesc &D);
   Error readFunctions(Reader &R);
   Error readTables(Reader &R);
   Error readMemories(Reader &R);
@@ -91,6 +102,8 @@ Error ModuleDecoder::decode() {
       return Size.takeError();
     if (*Size > R.remaining())
       return wasmError(SizeAt, "length out of bounds");
+    if (Id == 13) // the tag section
+      return unsupportedFeature(SectionStart, Feature::Exceptions, "tag section");
     if (Id > 12)
       return wasmError(SectionStart, "malformed section id");
     if (Id != 0) {
@@ -149,6 +162,10 @@ Error ModuleDecoder::readTypes(Reader &R) {
     auto Form = R.readByte();
     if (!Form)
       return Form.takeError();
+    if (*Form == 0x5e || *Form == 0x5f || *Form == 0x4e || *Form == 0x4f || *Form == 0x50)
+      return unsupportedFeature(At, Feature::GC,
+                                *Form == 0x5e ? "array type" : *Form == 0x5f ? "struct type"
+                                : *Form == 0x4e ? "recursive type group" : "subtype declaration");
     if (*Form != 0x60)
       return wasmError(At, "malformed function type");
     FuncType FT;
@@ -173,6 +190,14 @@ Error ModuleDecoder::readLimits(Reader &R, Limits &L, uint64_t MaxMin, const cha
   auto Flags = R.readByte();
   if (!Flags)
     return Flags.takeError();
+  // Flag bits of later proposals: 2 shared (threads), 4 64-bit (memory64), 8 page size
+  // (custom-page-sizes). Only 0 and 1 are implemented; other bytes are malformed.
+  if (*Flags & 2)
+    return unsupportedFeature(At, Feature::Threads, llvm::Twine("shared ") + What);
+  if (*Flags & 4)
+    return unsupportedFeature(At, Feature::Memory64, llvm::Twine("64-bit ") + What);
+  if ((*Flags & 8) && llvm::StringRef(What) == "memory")
+    return unsupportedFeature(At, Feature::CustomPageSizes, "memory with a custom page size");
   if (*Flags > 1)
     return wasmError(At, "integer too large");
   auto Min = R.readU32();
@@ -217,79 +242,134 @@ Error ModuleDecoder::readGlobalType(Reader &R, GlobalType &T) {
   return Error::success();
 }
 
+Error ModuleDecoder::readImportDesc(Reader &R, ImportDesc &D) {
+  D.KindAt = R.offset();
+  auto Kind = R.readByte();
+  if (!Kind)
+    return Kind.takeError();
+  switch (*Kind) {
+  case 0: {
+    auto TI = R.readU32();
+    if (!TI)
+      return TI.takeError();
+    if (*TI >= M.Types.size())
+      return wasmError(D.KindAt + 1, "unknown type");
+    D.Kind = ExternKind::Func;
+    D.TypeIndex = *TI;
+    return Error::success();
+  }
+  case 1:
+    D.Kind = ExternKind::Table;
+    return readTableType(R, D.Table);
+  case 2:
+    D.Kind = ExternKind::Memory;
+    return readLimits(R, D.Memory.Lim, 65536, "memory");
+  case 3:
+    D.Kind = ExternKind::Global;
+    return readGlobalType(R, D.Global);
+  case 4:
+    return unsupportedFeature(D.KindAt, Feature::Exceptions, "tag import");
+  default:
+    return wasmError(D.KindAt, "malformed import kind");
+  }
+}
+
+Error ModuleDecoder::addImport(const std::string &Mod, const std::string &Name, uint64_t Offset,
+                               const ImportDesc &D) {
+  Import Imp;
+  Imp.Module = Mod;
+  Imp.Name = Name;
+  Imp.Offset = Offset;
+  Imp.Kind = D.Kind;
+  switch (D.Kind) {
+  case ExternKind::Func: {
+    Function F;
+    F.TypeIndex = D.TypeIndex;
+    F.Imported = true;
+    F.ImportIndex = M.Imports.size();
+    Imp.Index = M.Functions.size();
+    M.Functions.push_back(F);
+    ++M.NumImportedFuncs;
+    break;
+  }
+  case ExternKind::Table:
+    Imp.Index = M.Tables.size();
+    M.Tables.push_back(D.Table);
+    ++M.NumImportedTables;
+    break;
+  case ExternKind::Memory:
+    Imp.Index = M.Memories.size();
+    M.Memories.push_back(D.Memory);
+    ++M.NumImportedMemories;
+    if (M.Memories.size() > 1) // Wasm 2.0 has one memory, whether imported or defined
+      return unsupportedFeature(D.KindAt, Feature::MultiMemory, "a second memory");
+    break;
+  case ExternKind::Global: {
+    Global G;
+    G.Type = D.Global;
+    Imp.Index = M.Globals.size();
+    M.Globals.push_back(G);
+    ++M.NumImportedGlobals;
+    break;
+  }
+  }
+  M.Imports.push_back(std::move(Imp));
+  return Error::success();
+}
+
 Error ModuleDecoder::readImports(Reader &R) {
+  // Each entry is one import (module name, name, description) or, in the compact encoding of the
+  // compact-import-section proposal, a group sharing one module name: the module name, an empty
+  // name, then 0x7F and a vector of (name, description), or 0x7E, one description and a vector of
+  // names. The proposal's text makes the section's count the number of entries (a group is one);
+  // the converter of the official suite writes the number of imports. Both are read: entries run to
+  // the end of the section, and the count must equal one of the two.
+  uint64_t CountAt = R.offset();
   auto N = readCount(R);
   if (!N)
     return N.takeError();
-  for (uint32_t I = 0; I < *N; ++I) {
-    Import Imp;
-    Imp.Offset = R.offset();
+  size_t FirstImport = M.Imports.size();
+  uint32_t Entries = 0;
+  for (; !R.atEnd() && Entries <= *N; ++Entries) {
+    uint64_t At = R.offset();
     auto Mod = R.readName();
     if (!Mod)
       return Mod.takeError();
     auto Name = R.readName();
     if (!Name)
       return Name.takeError();
-    Imp.Module = *Mod;
-    Imp.Name = *Name;
-    uint64_t KindAt = R.offset();
-    auto Kind = R.readByte();
-    if (!Kind)
-      return Kind.takeError();
-    switch (*Kind) {
-    case 0: {
-      auto TI = R.readU32();
-      if (!TI)
-        return TI.takeError();
-      if (*TI >= M.Types.size())
-        return wasmError(KindAt + 1, "unknown type");
-      Function F;
-      F.TypeIndex = *TI;
-      F.Imported = true;
-      F.ImportIndex = M.Imports.size();
-      Imp.Kind = ExternKind::Func;
-      Imp.Index = M.Functions.size();
-      M.Functions.push_back(F);
-      ++M.NumImportedFuncs;
-      break;
-    }
-    case 1: {
-      TableType T;
-      if (Error E = readTableType(R, T))
+    uint8_t Form = R.atEnd() ? 0 : R.data()[R.offset()];
+    if (!Name->empty() || (Form != 0x7f && Form != 0x7e)) {
+      ImportDesc D;
+      if (Error E = readImportDesc(R, D))
         return E;
-      Imp.Kind = ExternKind::Table;
-      Imp.Index = M.Tables.size();
-      M.Tables.push_back(T);
-      ++M.NumImportedTables;
-      break;
-    }
-    case 2: {
-      MemoryType T;
-      if (Error E = readLimits(R, T.Lim, 65536, "memory"))
+      if (Error E = addImport(*Mod, *Name, At, D))
         return E;
-      Imp.Kind = ExternKind::Memory;
-      Imp.Index = M.Memories.size();
-      M.Memories.push_back(T);
-      ++M.NumImportedMemories;
-      if (M.Memories.size() > 1) // Wasm 2.0 has one memory, whether imported or defined
-        return wasmError(KindAt, "multiple memories");
-      break;
+      continue;
     }
-    case 3: {
-      Global G;
-      if (Error E = readGlobalType(R, G.Type))
+    (void)R.readByte();
+    ImportDesc Shared;
+    if (Form == 0x7e)
+      if (Error E = readImportDesc(R, Shared))
         return E;
-      Imp.Kind = ExternKind::Global;
-      Imp.Index = M.Globals.size();
-      M.Globals.push_back(G);
-      ++M.NumImportedGlobals;
-      break;
+    auto Items = readCount(R);
+    if (!Items)
+      return Items.takeError();
+    for (uint32_t K = 0; K < *Items; ++K) {
+      uint64_t ItemAt = R.offset();
+      auto ItemName = R.readName();
+      if (!ItemName)
+        return ItemName.takeError();
+      ImportDesc D = Shared;
+      if (Form == 0x7f)
+        if (Error E = readImportDesc(R, D))
+          return E;
+      if (Error E = addImport(*Mod, *ItemName, ItemAt, D))
+        return E;
     }
-    default:
-      return wasmError(KindAt, "malformed import kind");
-    }
-    M.Imports.push_back(std::move(Imp));
   }
+  if (Entries != *N && M.Imports.size() - FirstImport != *N)
+    return wasmError(CountAt, "import count matches neither the entries nor the imports");
   return Error::success();
 }
 
@@ -317,6 +397,9 @@ Error ModuleDecoder::readTables(Reader &R) {
   if (!N)
     return N.takeError();
   for (uint32_t I = 0; I < *N; ++I) {
+    if (!R.atEnd() && R.data()[R.offset()] == 0x40)
+      return unsupportedFeature(R.offset(), Feature::FunctionReferences,
+                                "table with an initialiser expression");
     TableType T;
     if (Error E = readTableType(R, T))
       return E;
@@ -336,70 +419,98 @@ Error ModuleDecoder::readMemories(Reader &R) {
       return E;
     M.Memories.push_back(T);
     if (M.Memories.size() > 1)
-      return wasmError(At, "multiple memories");
+      return unsupportedFeature(At, Feature::MultiMemory, "a second memory");
   }
   return Error::success();
 }
 
 Error ModuleDecoder::readConstExpr(Reader &R, ValType Want, ConstExpr &Out) {
+  // Typed on a stack like a function body. A single instruction is kept as itself; several (only
+  // possible with extended-const arithmetic, since the result is one value) become Extended.
   Out.Offset = R.offset();
   InstrReader IR(M, R.offset(), R.end());
-  Instr I;
-  if (Error E = IR.next(I))
-    return E;
-  ValType Got;
-  switch (I.Opcode) {
-  case Op::I32Const: Out.K = ConstExpr::I32; Out.Bits = I.Imm; Got = ValType::I32; break;
-  case Op::I64Const: Out.K = ConstExpr::I64; Out.Bits = I.Imm; Got = ValType::I64; break;
-  case Op::F32Const: Out.K = ConstExpr::F32; Out.Bits = I.Imm; Got = ValType::F32; break;
-  case Op::F64Const: Out.K = ConstExpr::F64; Out.Bits = I.Imm; Got = ValType::F64; break;
-  case Op::RefNull: Out.K = ConstExpr::RefNull; Out.RefType = I.Type; Got = I.Type; break;
-  case Op::RefFunc:
-    if (I.Index >= M.Functions.size())
-      return wasmError(I.Offset, "unknown function " + llvm::Twine(I.Index));
-    Out.K = ConstExpr::RefFunc;
-    Out.Bits = I.Index;
-    M.DeclaredFuncRefs.resize(M.Functions.size());
-    M.DeclaredFuncRefs[I.Index] = true;
-    Got = ValType::FuncRef;
-    break;
-  case Op::GlobalGet:
-    // Wasm 2.0: only imported globals, and they must be immutable.
-    if (I.Index >= M.NumImportedGlobals)
-      return wasmError(I.Offset, "unknown global " + llvm::Twine(I.Index));
-    if (M.Globals[I.Index].Type.Mutable)
-      return wasmError(I.Offset, "constant expression required");
-    Out.K = ConstExpr::GlobalGet;
-    Out.Bits = I.Index;
-    Got = M.Globals[I.Index].Type.Type;
-    break;
-  default:
+  std::vector<ValType> Stack;
+  std::vector<ConstOp> Ops;
+  ConstExpr Single;
+  Single.Offset = Out.Offset;
+  unsigned Count = 0;
+  for (;;) {
+    Instr I;
+    if (Error E = IR.next(I))
+      return E;
+    if (I.Opcode == Op::End)
+      break;
+    ++Count;
+    auto Arith = [&](ValType T, ConstOp::Kind K) -> Error {
+      if (Stack.size() < 2 || Stack[Stack.size() - 1] != T || Stack[Stack.size() - 2] != T)
+        return wasmError(I.Offset, "type mismatch");
+      Stack.pop_back();
+      Ops.push_back({K, 0});
+      return Error::success();
+    };
+    switch (I.Opcode) {
+    case Op::I32Const:
+      Single.K = ConstExpr::I32; Single.Bits = I.Imm; Stack.push_back(ValType::I32);
+      Ops.push_back({ConstOp::I32, I.Imm});
+      continue;
+    case Op::I64Const:
+      Single.K = ConstExpr::I64; Single.Bits = I.Imm; Stack.push_back(ValType::I64);
+      Ops.push_back({ConstOp::I64, I.Imm});
+      continue;
+    case Op::F32Const: Single.K = ConstExpr::F32; Single.Bits = I.Imm; Stack.push_back(ValType::F32); continue;
+    case Op::F64Const: Single.K = ConstExpr::F64; Single.Bits = I.Imm; Stack.push_back(ValType::F64); continue;
+    case Op::RefNull:
+      Single.K = ConstExpr::RefNull; Single.RefType = I.Type; Stack.push_back(I.Type);
+      continue;
+    case Op::RefFunc:
+      if (I.Index >= M.Functions.size())
+        return wasmError(I.Offset, "unknown function " + llvm::Twine(I.Index));
+      Single.K = ConstExpr::RefFunc;
+      Single.Bits = I.Index;
+      M.DeclaredFuncRefs.resize(M.Functions.size());
+      M.DeclaredFuncRefs[I.Index] = true;
+      Stack.push_back(ValType::FuncRef);
+      continue;
+    case Op::GlobalGet:
+      // Wasm 3.0: any immutable global defined before this expression (in the global section,
+      // M.Globals holds the imports and the globals before the one being decoded).
+      if (I.Index >= M.Globals.size())
+        return wasmError(I.Offset, "unknown global " + llvm::Twine(I.Index));
+      if (M.Globals[I.Index].Type.Mutable)
+        return wasmError(I.Offset, "constant expression required");
+      Single.K = ConstExpr::GlobalGet;
+      Single.Bits = I.Index;
+      Stack.push_back(M.Globals[I.Index].Type.Type);
+      Ops.push_back({ConstOp::GlobalGet, I.Index});
+      continue;
+    case Op::I32Add: if (Error E = Arith(ValType::I32, ConstOp::I32Add)) return E; continue;
+    case Op::I32Sub: if (Error E = Arith(ValType::I32, ConstOp::I32Sub)) return E; continue;
+    case Op::I32Mul: if (Error E = Arith(ValType::I32, ConstOp::I32Mul)) return E; continue;
+    case Op::I64Add: if (Error E = Arith(ValType::I64, ConstOp::I64Add)) return E; continue;
+    case Op::I64Sub: if (Error E = Arith(ValType::I64, ConstOp::I64Sub)) return E; continue;
+    case Op::I64Mul: if (Error E = Arith(ValType::I64, ConstOp::I64Mul)) return E; continue;
+    default:
+      break;
+    }
     if (opInfo(I.Opcode).Prefix == 0xfd && opInfo(I.Opcode).Mem == 16 &&
         opInfo(I.Opcode).Kind == OpKind::Special && opInfo(I.Opcode).P1 == ValType::Bottom) {
       // v128.const
-      Out.K = ConstExpr::V128;
-      Out.Bits = I.Imm;
-      Out.High = I.ImmHigh;
-      Got = ValType::V128;
-      break;
+      Single.K = ConstExpr::V128;
+      Single.Bits = I.Imm;
+      Single.High = I.ImmHigh;
+      Stack.push_back(ValType::V128);
+      continue;
     }
-    if (I.Opcode == Op::End)
-      return wasmError(I.Offset, "type mismatch");
     return wasmError(I.Offset, "constant expression required");
   }
-  Instr End;
-  uint64_t EndAt = IR.offset();
-  if (Error E = IR.next(End))
-    return E;
-  if (End.Opcode != Op::End) {
-    if (opInfo(End.Opcode).Kind == OpKind::Simple || End.Opcode == Op::I32Const ||
-        End.Opcode == Op::I64Const || End.Opcode == Op::F32Const || End.Opcode == Op::F64Const ||
-        End.Opcode == Op::GlobalGet || End.Opcode == Op::RefNull || End.Opcode == Op::RefFunc)
-      return wasmError(EndAt, "type mismatch");
-    return wasmError(EndAt, "constant expression required");
-  }
-  if (Got != Want)
+  if (Stack.size() != 1 || Stack[0] != Want)
     return wasmError(Out.Offset, "type mismatch");
+  if (Count == 1) {
+    Out = Single;
+  } else {
+    Out.K = ConstExpr::Extended;
+    Out.Ops = std::move(Ops);
+  }
   return R.skip(IR.offset() - R.offset());
 }
 
@@ -455,6 +566,8 @@ Error ModuleDecoder::readExports(Reader &R) {
       if (*Index >= M.Globals.size())
         return wasmError(KindAt, "unknown global " + llvm::Twine(*Index));
       break;
+    case 4:
+      return unsupportedFeature(KindAt, Feature::Exceptions, "tag export");
     default:
       return wasmError(KindAt, "malformed export kind");
     }

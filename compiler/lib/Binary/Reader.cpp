@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Binary/Reader.h"
+#include "Binary/Unsupported.h"
 #include <cstring>
 
 using namespace w2n;
@@ -163,7 +164,14 @@ Expected<ValType> Reader::readValType() {
   switch (*B) {
   case 0x7f: case 0x7e: case 0x7d: case 0x7c: case 0x7b: case 0x70: case 0x6f:
     return ValType(*B);
+  case 0x63:
+    // (ref null func) and (ref null extern), Wasm 3.0's long forms of funcref and externref.
+    if (Pos < End && (Data[Pos] == 0x70 || Data[Pos] == 0x6f))
+      return ValType(Data[Pos++]);
+    [[fallthrough]];
   default:
+    if (llvm::Error E = unsupportedValType(At, *B)) // a type of a proposal not implemented
+      return std::move(E);
     return failAt(At, "malformed value type");
   }
 }
@@ -175,5 +183,9 @@ Expected<ValType> Reader::readRefType() {
     return B.takeError();
   if (*B == 0x70 || *B == 0x6f)
     return ValType(*B);
+  if (*B == 0x63 && Pos < End && (Data[Pos] == 0x70 || Data[Pos] == 0x6f)) // (ref null func/extern)
+    return ValType(Data[Pos++]);
+  if (llvm::Error E = unsupportedValType(At, *B))
+    return std::move(E);
   return failAt(At, "malformed reference type");
 }

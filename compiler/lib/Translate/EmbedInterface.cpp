@@ -72,7 +72,13 @@ void w2n::emitImportThunk(ModuleContext &MC, uint32_t FuncIndex) {
   std::vector<Value *> Args{Callee};
   for (size_t K = 1; K < F->arg_size(); ++K)
     Args.push_back(F->getArg(K));
-  Value *R = B.CreateCall(F->getFunctionType(), Code, Args);
+  // A tail call where the convention guarantees one (the thunk has the callee's type), so that a
+  // return_call to an import stays in constant stack.
+  CallInst *R = MC.wasmCall(B.CreateCall(F->getFunctionType(), Code, Args));
+  if (MC.tailCallsAnyType() || MC.tailCallInRegisters(F->getFunctionType())) {
+    F->removeFnAttr("disable-tail-calls");
+    R->setTailCallKind(CallInst::TCK_MustTail);
+  }
   if (F->getReturnType()->isVoidTy())
     B.CreateRetVoid();
   else
@@ -98,6 +104,7 @@ llvm::Function *EmbedEmitter::hostAdapter(uint32_t TypeIndex) {
   const FuncType &FT = WM.Types[TypeIndex];
   auto *F = llvm::Function::Create(MC.FuncTypes[TypeIndex], GlobalValue::InternalLinkage,
                                    "w2n.host." + MC.signatureString(TypeIndex), MC.LM);
+  F->setCallingConv(MC.WasmCC); // wasm code calls it through a funcref
   F->addFnAttr(Attribute::NoUnwind);
   F->addFnAttr("disable-tail-calls", "true");
   IRBuilder<> B(BasicBlock::Create(C, "entry", F));
@@ -147,7 +154,7 @@ llvm::Function *EmbedEmitter::dynCall(uint32_t TypeIndex) {
   std::vector<Value *> CallArgs{B.CreateLoad(Ptr, B.CreateStructGEP(MC.RT.FuncRefTy, Desc, 2))};
   for (unsigned K = 0; K < FT.Params.size(); ++K)
     CallArgs.push_back(loadValue(B, Args, K, FT.Params[K]));
-  Value *R = B.CreateCall(MC.FuncTypes[TypeIndex], Code, CallArgs);
+  Value *R = MC.wasmCall(B.CreateCall(MC.FuncTypes[TypeIndex], Code, CallArgs));
   if (FT.Results.size() == 1)
     storeValue(B, Results, 0, R);
   else

@@ -243,7 +243,7 @@ std::pair<Constant *, uint32_t> w2n::emitExportTable(ModuleContext &MC, GlobalVa
     for (unsigned K = 0; K < FT.Params.size(); ++K)
       Args.push_back(B.CreateLoad(MC.type(FT.Params[K]),
                                   B.CreateConstGEP1_64(B.getInt8Ty(), Thunk->getArg(0), K * ValueSize)));
-    CallInst *R = B.CreateCall(MC.Funcs[E.Index], Args);
+    CallInst *R = MC.wasmCall(B.CreateCall(MC.Funcs[E.Index], Args));
     R->setIsNoInline();
     for (unsigned K = 0; K < FT.Results.size(); ++K)
       B.CreateStore(FT.Results.size() == 1 ? (Value *)R : B.CreateExtractValue(R, K),

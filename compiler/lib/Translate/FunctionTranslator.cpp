@@ -7,6 +7,11 @@
 // Functions that call anything check the stack pointer against w2n_stack_limit on entry, so unbounded
 // recursion traps with "call stack exhausted" before it can overflow the stack the runtime set up.
 //
+// return_call and return_call_indirect are `musttail` calls followed by `ret` (docs/tail-calls.md):
+// with tailcc (x86-64, AArch64) LLVM guarantees them between any prototypes; with the C convention
+// (armv7, riscv64) only between equal prototypes passed in registers, and scanBody rejects the
+// others with an error naming the target before any IR is built.
+//
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
 #include "llvm/IR/Intrinsics.h"
@@ -58,19 +63,87 @@ void FunctionTranslator::trapNow(TrapKind Kind) {
   // The continuation is unreachable; the caller marks the frame so.
 }
 
-bool FunctionTranslator::needsStackCheck() {
+Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
   // Any call may recurse; memory.grow and the table helpers are runtime calls of bounded depth.
+  // A tail call counts as a call: its callee may be a host function, which runs on this stack.
+  Calls = TailCalls = false;
   InstrReader R(MC.WM, WF);
   Instr I;
   while (!R.atEnd()) {
     if (Error E = R.next(I)) {
       consumeError(std::move(E));
-      return true;
+      Calls = true;
+      return Error::success();
     }
     if (I.Opcode == Op::Call || I.Opcode == Op::CallIndirect)
-      return true;
+      Calls = true;
+    if (I.Opcode == Op::ReturnCall || I.Opcode == Op::ReturnCallIndirect) {
+      Calls = TailCalls = true;
+      uint32_t CalleeType =
+          I.Opcode == Op::ReturnCall ? MC.WM.Functions[I.Index].TypeIndex : I.Index;
+      if (Error E = checkTailCall(I, CalleeType))
+        return E;
+    }
   }
-  return false;
+  return Error::success();
+}
+
+bool ModuleContext::tailCallInRegisters(FunctionType *Ty) const {
+  // LLVM 19's ARM and RISC-V backends make a musttail call only as a sibling call: the arguments
+  // must not need the stack (ARM also accepts stack arguments already in place, which is not
+  // predictable here) and the result must come back in registers. Counted conservatively:
+  // AAPCS-VFP gives r0-r3 (an i64 takes an even pair) and s0-s15 (a double an even pair, a
+  // vector an aligned quad), LP64D a0-a7 and fa0-fa7; several results (a struct) never count.
+  bool Arm = Triple.isARM();
+  unsigned GPR = 0, FPR = 0;
+  for (Type *P : Ty->params()) {
+    if (P->isVectorTy()) {
+      if (!Arm)
+        return false;
+      FPR = alignTo(FPR, 4) + 4;
+    } else if (P->isFloatTy())
+      FPR += 1;
+    else if (P->isDoubleTy())
+      FPR = Arm ? alignTo(FPR, 2) + 2 : FPR + 1;
+    else if (P->isIntegerTy(64) && Arm)
+      GPR = alignTo(GPR, 2) + 2;
+    else
+      GPR += 1;
+  }
+  Type *Ret = Ty->getReturnType();
+  if (Ret->isStructTy() || (!Arm && Ret->isVectorTy()))
+    return false;
+  return GPR <= (Arm ? 4u : 8u) && FPR <= (Arm ? 16u : 8u);
+}
+
+Error FunctionTranslator::checkTailCall(const Instr &I, uint32_t CalleeType) {
+  FunctionType *Callee = MC.FuncTypes[CalleeType];
+  FunctionType *Caller = Fn->getFunctionType();
+  if (MC.tailCallsAnyType()) {
+    // tailcc: any prototypes, but LLVM returns several results through memory (an implicit sret
+    // pointer, which rules out the tail call) when they do not fit the return registers.
+    if (auto *ST = dyn_cast<StructType>(Callee->getReturnType())) {
+      unsigned Ints = 0, FPs = 0;
+      for (Type *T : ST->elements())
+        (T->isFloatingPointTy() || T->isVectorTy() ? FPs : Ints) += 1;
+      bool Fits = MC.Triple.getArch() == llvm::Triple::x86_64 ? Ints <= 3 && FPs <= 4
+                                                              : Ints <= 8 && FPs <= 8;
+      if (!Fits)
+        return wasmError(I.Offset, Twine(opInfo(I.Opcode).Text) + " of a function with " +
+                                       Twine(ST->getNumElements()) + " results cannot be a "
+                                       "guaranteed tail call on " + MC.Triple.getArchName() +
+                                       ": LLVM 19 returns that many results through memory");
+    }
+    return Error::success();
+  }
+  if (Callee == Caller && MC.tailCallInRegisters(Callee))
+    return Error::success();
+  return wasmError(I.Offset, Twine(opInfo(I.Opcode).Text) + " cannot be a guaranteed tail call on " +
+                                 MC.Triple.getArchName() + ": LLVM 19 makes tail calls there only "
+                                 "between functions of the same type whose arguments and result "
+                                 "all fit in registers (this call's caller has type " +
+                                 MC.signatureString(WF.TypeIndex) + ", its callee " +
+                                 MC.signatureString(CalleeType) + ")");
 }
 
 Error FunctionTranslator::translate() {
@@ -101,7 +174,12 @@ Error FunctionTranslator::translate() {
     MemoryDesc = L;
   }
 
-  if (needsStackCheck()) {
+  bool Calls;
+  if (Error E = scanBody(Calls, HasTailCalls))
+    return E;
+  if (HasTailCalls) // musttail calls need it gone; the other calls are marked notail instead
+    Fn->removeFnAttr("disable-tail-calls");
+  if (Calls) {
     Value *SP = B.CreateIntrinsic(Intrinsic::stacksave, {B.getPtrTy()}, {});
     auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
     tagRuntime(Limit);
@@ -372,8 +450,25 @@ void FunctionTranslator::emitCall(const Instr &I) {
   const FuncType &Callee = MC.WM.funcType(I.Index);
   std::vector<Value *> Args = popN(Callee.Params.size());
   Args.insert(Args.begin(), Instance);
-  Value *Call = B.CreateCall(MC.Funcs[I.Index], Args);
+  CallInst *Call = MC.wasmCall(B.CreateCall(MC.Funcs[I.Index], Args));
+  if (I.Opcode == Op::ReturnCall) {
+    emitTailReturn(Call);
+    return;
+  }
+  if (HasTailCalls)
+    Call->setTailCallKind(CallInst::TCK_NoTail);
   pushCallResults(Call, Callee.Results);
+}
+
+void FunctionTranslator::emitTailReturn(CallInst *Call) {
+  // musttail, not tail: the backend must make it a tail call or fail to compile (never silently a
+  // normal call); scanBody checked beforehand that it can.
+  Call->setTailCallKind(CallInst::TCK_MustTail);
+  if (Call->getType()->isVoidTy())
+    B.CreateRetVoid();
+  else
+    B.CreateRet(Call);
+  markUnreachable();
 }
 
 void FunctionTranslator::emitVariable(const Instr &I) {
@@ -423,6 +518,7 @@ void FunctionTranslator::emitInstr(const Instr &I) {
   case Op::BrIf: case Op::BrTable: case Op::Return: case Op::Unreachable:
     return emitControl(I);
   case Op::Call:
+  case Op::ReturnCall:
     return emitCall(I);
   case Op::LocalGet: case Op::LocalSet: case Op::LocalTee: case Op::GlobalGet:
   case Op::GlobalSet: case Op::Drop: case Op::Select: case Op::SelectT:

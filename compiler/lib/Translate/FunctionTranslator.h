@@ -6,7 +6,7 @@
 //   FunctionTranslator.cpp  control flow, locals, globals, calls, the dispatch
 //   TranslateNumeric.cpp    integer and float arithmetic, comparisons, conversions
 //   TranslateMemory.cpp     loads, stores, memory.size/grow and bulk memory (the bounds policy)
-//   TranslateTable.cpp      references, tables, call_indirect
+//   TranslateTable.cpp      references, tables, call_indirect, return_call_indirect
 //   TranslateSIMD.cpp       v128 instructions
 // Code after an unconditional branch is skipped until the end of its frame, so the value stack never
 // has to represent the polymorphic stack of unreachable code. Traps branch to one block per trap kind
@@ -87,6 +87,11 @@ private:
   void emitInstr(const Instr &I);
   void emitControl(const Instr &I);
   void emitCall(const Instr &I);
+  /// Ends the block with `musttail call` + `ret` of Call's results (return_call*).
+  void emitTailReturn(llvm::CallInst *Call);
+  /// Whether this target can make the tail call from this function to a callee of type CalleeType;
+  /// the error names the target when it cannot (armv7 and riscv64: docs/tail-calls.md).
+  llvm::Error checkTailCall(const Instr &I, uint32_t CalleeType);
   void emitVariable(const Instr &I);
   void branchTo(CtrlFrame &Target);
   void fallThrough(CtrlFrame &F);
@@ -98,7 +103,9 @@ private:
   void finishEnd(CtrlFrame &F);
   void markUnreachable();
   llvm::BasicBlock *newBlock(const char *Name);
-  bool needsStackCheck();
+  /// One pass over the body before translation: whether it calls (and needs the stack check) and
+  /// whether it has tail calls, each checked against the target.
+  llvm::Error scanBody(bool &Calls, bool &TailCalls);
 
   const Function &WF;
   const FuncType &FT;
@@ -110,6 +117,7 @@ private:
   std::map<TrapKind, llvm::BasicBlock *> TrapBlocks;
   llvm::Value *MemoryDesc = nullptr; ///< loaded once in the entry block
   llvm::BasicBlock *EntryBB = nullptr;
+  bool HasTailCalls = false; ///< the body has return_call*: its ordinary calls are marked notail
 };
 
 } // namespace w2n

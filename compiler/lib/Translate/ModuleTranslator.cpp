@@ -242,12 +242,15 @@ void ModuleTranslator::createFunctions() {
     if (!Local)
       F->setVisibility(GlobalValue::HiddenVisibility);
     F->setSection("w2n_code");
+    F->setCallingConv(MC.WasmCC);
     if (Use != ModulePart::Declared)
       MC.setDisplayName(F, MC.functionDisplayName(I));
     F->addFnAttr(Attribute::NoUnwind);
-    // Wasm 2.0 has no tail calls: every call consumes stack, so unbounded recursion must reach the
-    // stack limit and trap. Tail-recursion elimination would turn it into an endless loop, and a
-    // sibling call would hide the caller from the runtime's trap report.
+    // Only return_call is a tail call: every other call consumes stack, so unbounded recursion must
+    // reach the stack limit and trap. Tail-recursion elimination would turn it into an endless
+    // loop, and a sibling call would hide the caller from the runtime's trap report. (A function
+    // that uses return_call loses this attribute, which would forbid its musttail calls, and marks
+    // its other calls notail instead: FunctionTranslator.cpp.)
     F->addFnAttr("disable-tail-calls", "true");
     MC.Funcs.push_back(F);
   }
@@ -318,6 +321,33 @@ Value *ModuleTranslator::constExpr(IRBuilder<> &B, const ConstExpr &E, Value *In
                                 uint32_t(E.Bits));
   case ConstExpr::GlobalGet:
     return B.CreateLoad(MC.type(WM.Globals[E.Bits].Type.Type), MC.globalAddress(B, Inst, uint32_t(E.Bits)));
+  case ConstExpr::Extended: {
+    // Integer arithmetic wraps, as in function bodies. Globals read here were initialised earlier
+    // in the instantiation routine (a global may only name earlier ones).
+    std::vector<Value *> Stack;
+    for (const ConstOp &Op : E.Ops) {
+      Value *R = nullptr;
+      if (Op.K == ConstOp::I32 || Op.K == ConstOp::I64 || Op.K == ConstOp::GlobalGet) {
+        ConstExpr One;
+        One.K = Op.K == ConstOp::I32 ? ConstExpr::I32 : Op.K == ConstOp::I64 ? ConstExpr::I64
+                                                                             : ConstExpr::GlobalGet;
+        One.Bits = Op.Bits;
+        Stack.push_back(constExpr(B, One, Inst));
+        continue;
+      }
+      Value *Rhs = Stack.back();
+      Stack.pop_back();
+      Value *Lhs = Stack.back();
+      Stack.pop_back();
+      switch (Op.K) {
+      case ConstOp::I32Add: case ConstOp::I64Add: R = B.CreateAdd(Lhs, Rhs); break;
+      case ConstOp::I32Sub: case ConstOp::I64Sub: R = B.CreateSub(Lhs, Rhs); break;
+      default: R = B.CreateMul(Lhs, Rhs); break;
+      }
+      Stack.push_back(R);
+    }
+    return Stack.back();
+  }
   }
   llvm_unreachable("bad constant expression");
 }
@@ -408,7 +438,7 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     B.CreateStore(B.getInt32(0), B.CreateConstGEP2_32(DataLenTy, DataLens, 0, D));
   }
   if (WM.Start)
-    B.CreateCall(MC.Funcs[*WM.Start], {Inst})->setIsNoInline();
+    MC.wasmCall(B.CreateCall(MC.Funcs[*WM.Start], {Inst}))->setIsNoInline();
   B.CreateRetVoid();
   return F;
 }

@@ -68,6 +68,23 @@ struct ModuleContext {
   std::vector<llvm::GlobalVariable *> DataSegments;
   llvm::StructType *HostBindingTy = nullptr; ///< { ptr fn, ptr ctx }
 
+  /// The calling convention of every wasm function, import thunk and host adapter (anything a
+  /// funcref descriptor's code pointer may hold), and of every call to one: tailcc where LLVM 19
+  /// guarantees tail calls between any prototypes (x86-64, AArch64), the C convention elsewhere
+  /// (docs/tail-calls.md). Hosts only reach wasm code through the generated dynamic-call thunks,
+  /// which are C functions, so the convention is private to generated code.
+  llvm::CallingConv::ID WasmCC = llvm::CallingConv::C;
+  /// Whether WasmCC is tailcc, so that return_call may name a callee of any type.
+  bool tailCallsAnyType() const { return WasmCC == llvm::CallingConv::Tail; }
+  /// With the C convention (armv7, riscv64), whether LLVM 19 can make a musttail call from a function
+  /// of type Ty to another of type Ty: all arguments and the result in registers (FunctionTranslator).
+  bool tailCallInRegisters(llvm::FunctionType *Ty) const;
+  /// Gives a call to wasm code (a function, import thunk or funcref) the wasm calling convention.
+  llvm::CallInst *wasmCall(llvm::CallInst *CI) const {
+    CI->setCallingConv(WasmCC);
+    return CI;
+  }
+
   std::vector<llvm::Function *> Funcs;      ///< per wasm function index
   std::vector<llvm::FunctionType *> FuncTypes; ///< per type index (instance pointer first)
 
@@ -78,7 +95,10 @@ struct ModuleContext {
 
   ModuleContext(const Module &WM, llvm::Module &LM, const llvm::Triple &T, const TranslateOptions &O,
                 const ModulePart *Part)
-      : WM(WM), LM(LM), C(LM.getContext()), Triple(T), Opts(O), Part(Part) {}
+      : WM(WM), LM(LM), C(LM.getContext()), Triple(T), Opts(O), Part(Part) {
+    if (T.getArch() == llvm::Triple::x86_64 || T.getArch() == llvm::Triple::aarch64)
+      WasmCC = llvm::CallingConv::Tail;
+  }
 
   /// Whether this module holds the module-level code (the whole module, or partition 0).
   bool moduleLevel() const { return !Part || Part->ModuleLevel; }

@@ -3,7 +3,8 @@
 // SECURITY-CRITICAL: call_indirect is the only way wasm reaches a code pointer it chose. The index is
 // checked against the table's current size ("undefined element"), the element against null
 // ("uninitialized element"), and its signature object against the expected type's by address
-// ("indirect call type mismatch"); only then is the code pointer called. Review changes twice.
+// ("indirect call type mismatch"); only then is the code pointer called. return_call_indirect makes
+// the same checks before its tail call. Review changes twice.
 //
 // References are pointers: a funcref points to a w2n_funcref descriptor in its instance, an externref
 // is the host's pointer, and null is the null pointer. table.get/set check bounds inline; grow, fill,
@@ -93,7 +94,8 @@ bool FunctionTranslator::emitTable(const Instr &I) {
     tagRuntime(B.CreateStore(i32(0), LenPtr));
     return true;
   }
-  case Op::CallIndirect: {
+  case Op::CallIndirect:
+  case Op::ReturnCallIndirect: {
     const FuncType &Callee = MC.WM.Types[I.Index];
     Value *Index = pop();
     std::vector<Value *> Args;
@@ -112,7 +114,13 @@ bool FunctionTranslator::emitTable(const Instr &I) {
     auto *Callee_Instance = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 2));
     tagRuntime(Callee_Instance);
     Args[0] = Callee_Instance;
-    Value *Call = B.CreateCall(MC.FuncTypes[I.Index], Code, Args);
+    CallInst *Call = MC.wasmCall(B.CreateCall(MC.FuncTypes[I.Index], Code, Args));
+    if (I.Opcode == Op::ReturnCallIndirect) { // the same checks, then a tail call
+      emitTailReturn(Call);
+      return true;
+    }
+    if (HasTailCalls)
+      Call->setTailCallKind(CallInst::TCK_NoTail);
     if (Callee.Results.size() == 1)
       push(Call);
     else

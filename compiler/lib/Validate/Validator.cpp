@@ -321,6 +321,32 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     pushList(Callee.Results);
     return Error::success();
   }
+  case Op::ReturnCall:
+  case Op::ReturnCallIndirect: {
+    // A tail call: the callee's results become this function's, so they must be the same types.
+    const FuncType *Callee;
+    if (I.Opcode == Op::ReturnCall) {
+      if (I.Index >= M.Functions.size())
+        return fail("unknown function " + llvm::Twine(I.Index));
+      Callee = &M.funcType(I.Index);
+    } else {
+      if (Error E = checkTable(I.Index2))
+        return E;
+      if (M.Tables[I.Index2].Elem != ValType::FuncRef)
+        return fail("type mismatch");
+      if (I.Index >= M.Types.size())
+        return fail("unknown type");
+      Callee = &M.Types[I.Index];
+      if (Error E = pop(ValType::I32))
+        return E;
+    }
+    if (Callee->Results != FT.Results)
+      return fail("type mismatch");
+    if (Error E = popList(Callee->Params))
+      return E;
+    setUnreachable();
+    return Error::success();
+  }
   case Op::Drop: {
     ValType T;
     return popAny(T);

@@ -1,0 +1,111 @@
+//===- Unsupported.cpp - Errors for proposals the compiler does not implement -===//
+//
+// The proposal of each unsupported encoding, and the one message format for all of them (see
+// Unsupported.h). Only encodings that the binary format of some proposal defines are listed: bytes
+// that no proposal gives a meaning keep the spec's own messages ("illegal opcode", "malformed value
+// type"), since for them there is no feature to name.
+//
+//===----------------------------------------------------------------------===//
+#include "Binary/Unsupported.h"
+#include "wasm2native/Diagnostics.h"
+#include "llvm/ADT/Twine.h"
+
+using namespace w2n;
+using llvm::Error;
+
+static const char *proposalName(Feature F) {
+  switch (F) {
+  case Feature::Exceptions: return "exception-handling";
+  case Feature::LegacyExceptions: return "exception-handling, legacy";
+  case Feature::GC: return "gc";
+  case Feature::FunctionReferences: return "function-references";
+  case Feature::Threads: return "threads";
+  case Feature::Memory64: return "memory64";
+  case Feature::MultiMemory: return "multi-memory";
+  case Feature::RelaxedSIMD: return "relaxed-simd";
+  case Feature::WideArithmetic: return "wide-arithmetic";
+  case Feature::CustomPageSizes: return "custom-page-sizes";
+  }
+  return "?";
+}
+
+Error w2n::unsupportedFeature(uint64_t Offset, Feature F, const llvm::Twine &What) {
+  return wasmError(Offset, What + " (proposal " + proposalName(F) + ") is not supported");
+}
+
+namespace {
+struct OpRow { uint8_t Prefix; uint32_t Code; Feature F; const char *Name; };
+const OpRow Rows[] = {
+    {0, 0x06, Feature::LegacyExceptions, "try"},
+    {0, 0x07, Feature::LegacyExceptions, "catch"},
+    {0, 0x08, Feature::Exceptions, "throw"},
+    {0, 0x09, Feature::LegacyExceptions, "rethrow"},
+    {0, 0x0a, Feature::Exceptions, "throw_ref"},
+    {0, 0x14, Feature::FunctionReferences, "call_ref"},
+    {0, 0x15, Feature::FunctionReferences, "return_call_ref"},
+    {0, 0x18, Feature::LegacyExceptions, "delegate"},
+    {0, 0x19, Feature::LegacyExceptions, "catch_all"},
+    {0, 0x1f, Feature::Exceptions, "try_table"},
+    {0, 0xd3, Feature::GC, "ref.eq"},
+    {0, 0xd4, Feature::FunctionReferences, "ref.as_non_null"},
+    {0, 0xd5, Feature::FunctionReferences, "br_on_null"},
+    {0, 0xd6, Feature::FunctionReferences, "br_on_non_null"},
+    {0xfc, 0x13, Feature::WideArithmetic, "i64.add128"},
+    {0xfc, 0x14, Feature::WideArithmetic, "i64.sub128"},
+    {0xfc, 0x15, Feature::WideArithmetic, "i64.mul_wide_s"},
+    {0xfc, 0x16, Feature::WideArithmetic, "i64.mul_wide_u"},
+    {0xfd, 0x100, Feature::RelaxedSIMD, "i8x16.relaxed_swizzle"},
+    {0xfd, 0x101, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f32x4_s"},
+    {0xfd, 0x102, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f32x4_u"},
+    {0xfd, 0x103, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f64x2_s_zero"},
+    {0xfd, 0x104, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f64x2_u_zero"},
+    {0xfd, 0x105, Feature::RelaxedSIMD, "f32x4.relaxed_madd"},
+    {0xfd, 0x106, Feature::RelaxedSIMD, "f32x4.relaxed_nmadd"},
+    {0xfd, 0x107, Feature::RelaxedSIMD, "f64x2.relaxed_madd"},
+    {0xfd, 0x108, Feature::RelaxedSIMD, "f64x2.relaxed_nmadd"},
+    {0xfd, 0x109, Feature::RelaxedSIMD, "i8x16.relaxed_laneselect"},
+    {0xfd, 0x10a, Feature::RelaxedSIMD, "i16x8.relaxed_laneselect"},
+    {0xfd, 0x10b, Feature::RelaxedSIMD, "i32x4.relaxed_laneselect"},
+    {0xfd, 0x10c, Feature::RelaxedSIMD, "i64x2.relaxed_laneselect"},
+    {0xfd, 0x10d, Feature::RelaxedSIMD, "f32x4.relaxed_min"},
+    {0xfd, 0x10e, Feature::RelaxedSIMD, "f32x4.relaxed_max"},
+    {0xfd, 0x10f, Feature::RelaxedSIMD, "f64x2.relaxed_min"},
+    {0xfd, 0x110, Feature::RelaxedSIMD, "f64x2.relaxed_max"},
+    {0xfd, 0x111, Feature::RelaxedSIMD, "i16x8.relaxed_q15mulr_s"},
+    {0xfd, 0x112, Feature::RelaxedSIMD, "i16x8.relaxed_dot_i8x16_i7x16_s"},
+    {0xfd, 0x113, Feature::RelaxedSIMD, "i32x4.relaxed_dot_i8x16_i7x16_add_s"},
+};
+} // namespace
+
+Error w2n::unsupportedOpcode(uint64_t Offset, uint8_t Prefix, uint32_t Code) {
+  // Whole prefixes: every 0xfb instruction is GC's, every 0xfe instruction an atomic.
+  if (Prefix == 0xfb)
+    return unsupportedFeature(Offset, Feature::GC, "instruction 0xfb " + llvm::Twine(Code));
+  if (Prefix == 0xfe)
+    return unsupportedFeature(Offset, Feature::Threads, "atomic instruction 0xfe " + llvm::Twine(Code));
+  for (const OpRow &R : Rows)
+    if (R.Prefix == Prefix && R.Code == Code)
+      return unsupportedFeature(Offset, R.F, llvm::Twine("instruction ") + R.Name);
+  return Error::success();
+}
+
+Error w2n::unsupportedValType(uint64_t Offset, uint8_t Byte) {
+  switch (Byte) {
+  case 0x64:
+  case 0x63:
+    return unsupportedFeature(Offset, Feature::FunctionReferences,
+                              Byte == 0x64 ? "typed reference type (ref ht)"
+                                           : "typed reference type (ref null ht)");
+  case 0x69: return unsupportedFeature(Offset, Feature::Exceptions, "type exnref");
+  case 0x74: return unsupportedFeature(Offset, Feature::Exceptions, "type nullexnref");
+  case 0x6e: return unsupportedFeature(Offset, Feature::GC, "type anyref");
+  case 0x6d: return unsupportedFeature(Offset, Feature::GC, "type eqref");
+  case 0x6c: return unsupportedFeature(Offset, Feature::GC, "type i31ref");
+  case 0x6b: return unsupportedFeature(Offset, Feature::GC, "type structref");
+  case 0x6a: return unsupportedFeature(Offset, Feature::GC, "type arrayref");
+  case 0x71: return unsupportedFeature(Offset, Feature::GC, "type nullref");
+  case 0x72: return unsupportedFeature(Offset, Feature::GC, "type nullexternref");
+  case 0x73: return unsupportedFeature(Offset, Feature::GC, "type nullfuncref");
+  }
+  return Error::success();
+}

@@ -1,0 +1,31 @@
+;; Mutual recursion between functions of one type whose arguments fit in registers: the tail calls
+;; every target guarantees (armv7 and riscv64 included, docs/tail-calls.md). 10^8 calls through
+;; return_call, 10^6 through return_call_indirect; exit status 40 + 0 + 2 * 1 = 42.
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (type $t (func (param i32 i32) (result i32)))
+  (table 2 funcref)
+  (elem (i32.const 0) $ieven $iodd)
+  (func $even (type $t)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (i32.const 1))
+      (else (return_call $odd (i32.sub (local.get 0) (i32.const 1)) (local.get 1)))))
+  (func $odd (type $t)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (i32.const 0))
+      (else (return_call $even (i32.sub (local.get 0) (i32.const 1)) (local.get 1)))))
+  (func $ieven (type $t)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (i32.const 1))
+      (else (return_call_indirect (type $t) (i32.sub (local.get 0) (i32.const 1)) (local.get 1)
+              (i32.const 1)))))
+  (func $iodd (type $t)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (i32.const 0))
+      (else (return_call_indirect (type $t) (i32.sub (local.get 0) (i32.const 1)) (local.get 1)
+              (i32.const 0)))))
+  (func (export "_start")
+    (call $exit
+      (i32.add (i32.add (i32.const 40) (call $even (i32.const 100000001) (i32.const 7)))
+               (i32.mul (i32.const 2) (call $ieven (i32.const 1000000) (i32.const 7))))))
+)

@@ -1,0 +1,72 @@
+"""unsupported.py WASM2NATIVE DIR: compiles one small module per encoding of a proposal wasm2native
+does not implement and prints, per case, its name, the compiler's exit status, its message and the
+byte the message's offset points at (so the test checks that the offset names the feature's own
+encoding)."""
+import os
+import re
+import subprocess
+import sys
+sys.path.insert(0, os.path.dirname(__file__))
+from wasm_bytes import *
+
+I32, F32 = 0x7F, 0x7D
+TYPE_V = section(1, vec([functype([], [])]))
+FUNC1 = section(3, vec([b"\x00"]))
+
+
+def with_body(body, types=TYPE_V, extra=b""):
+    return module(types, FUNC1, extra, section(10, vec([code(body + b"\x0b")])))
+
+
+def mem(flags, *limits):
+    return section(5, vec([bytes([flags]) + b"".join(uleb(x) for x in limits)]))
+
+
+CASES = [
+    # exception handling, 3.0 and legacy
+    ("try_table", with_body(b"\x1f\x40\x00\x0b")),
+    ("throw", with_body(b"\x08\x00")),
+    ("throw_ref", with_body(b"\x0a")),
+    ("try", with_body(b"\x06\x40\x0b")),
+    ("tag-section", module(TYPE_V, section(13, vec([b"\x00\x00"])))),
+    ("tag-import", module(TYPE_V, section(2, vec([name("m") + name("t") + b"\x04\x00\x00"])))),
+    ("exnref", module(section(1, vec([functype([0x69], [])])))),
+    # gc
+    ("struct-type", module(section(1, vec([b"\x5f\x00"])))),
+    ("rec-group", module(section(1, vec([b"\x4e\x00"])))),
+    ("gc-instruction", with_body(b"\xfb\x00\x00")),
+    ("ref.eq", with_body(b"\xd3")),
+    ("anyref", module(section(1, vec([functype([0x6e], [])])))),
+    # typed function references
+    ("call_ref", with_body(b"\x14\x00")),
+    ("ref-type", module(section(1, vec([functype([0x64, 0x70], [])])))),
+    ("br_on_null", with_body(b"\xd5\x00")),
+    ("table-initialiser", module(section(4, vec([b"\x40\x00\x70\x00\x01\xd0\x70\x0b"])))),
+    # threads
+    ("shared-memory", module(mem(0x03, 1, 1))),
+    ("shared-memory-import", module(section(2, vec([name("env") + name("memory") + b"\x02\x03\x01\x01"])))),
+    ("atomic", with_body(b"\xfe\x03\x00")),
+    # memory64
+    ("memory64", module(mem(0x04, 1))),
+    ("table64", module(section(4, vec([b"\x70\x04\x01"])))),
+    # multi-memory
+    ("second-memory", module(section(5, vec([b"\x00\x01", b"\x00\x01"])))),
+    ("memarg-memory-index", with_body(b"\x41\x00\x28\x40\x01\x00\x1a", extra=mem(0, 1))),
+    ("memory.size-index", with_body(b"\x3f\x01\x1a", extra=mem(0, 1))),
+    # relaxed SIMD, wide arithmetic, custom page sizes
+    ("relaxed-simd", with_body(b"\xfd\x80\x02")),
+    ("wide-arithmetic", with_body(b"\xfc\x13")),
+    ("custom-page-size", module(mem(0x08, 1, 0))),
+]
+
+w2n, out = sys.argv[1], sys.argv[2]
+for case, data in CASES:
+    path = os.path.join(out, case + ".wasm")
+    with open(path, "wb") as f:
+        f.write(data)
+    p = subprocess.run([w2n, "--emit=obj", path, "-o", os.path.join(out, case + ".o")],
+                       capture_output=True, text=True)
+    msg = p.stderr.strip().replace(path, "FILE")
+    m = re.search(r"FILE:0x([0-9a-f]+):", msg)
+    byte = "byte 0x%02x" % data[int(m.group(1), 16)] if m else "no offset"
+    print("%s: status %d: %s [%s]" % (case, p.returncode, msg, byte))
