@@ -199,14 +199,14 @@ Error InstrReader::next(Instr &I) {
   case Op::TableFill:
     return U32(I.Index);
   case Op::BrTable: {
-    uint32_t N;
+    uint32_t N = 0;
     if (Error E = U32(N))
       return E;
     // Each target takes at least one byte: refuse counts the body cannot hold before allocating.
     if (N > R.remaining())
       return R.fail("unexpected end");
     for (uint32_t K = 0; K <= N; ++K) {
-      uint32_t L;
+      uint32_t L = 0;
       if (Error E = U32(L))
         return E;
       I.Targets.push_back(L);
@@ -221,7 +221,7 @@ Error InstrReader::next(Instr &I) {
       return E;
     return U32(I.Index2);
   case Op::SelectT: {
-    uint32_t N;
+    uint32_t N = 0;
     if (Error E = U32(N))
       return E;
     if (N != 1)

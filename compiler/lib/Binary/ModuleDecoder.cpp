@@ -778,7 +778,7 @@ Expected<Module> w2n::decodeModule(std::vector<uint8_t> Bytes) {
   M.Bytes = std::move(Bytes);
   ModuleDecoder D(M);
   if (Error E = D.decode())
-    return std::move(E);
+    return E;
   M.DeclaredFuncRefs.resize(M.Functions.size());
   M.FunctionNames.resize(M.Functions.size());
   for (uint32_t I = M.NumImportedFuncs; I < M.Functions.size(); ++I)

@@ -171,7 +171,7 @@ Expected<ValType> Reader::readValType() {
     [[fallthrough]];
   default:
     if (llvm::Error E = unsupportedValType(At, *B)) // a type of a proposal not implemented
-      return std::move(E);
+      return E;
     return failAt(At, "malformed value type");
   }
 }
@@ -186,6 +186,6 @@ Expected<ValType> Reader::readRefType() {
   if (*B == 0x63 && Pos < End && (Data[Pos] == 0x70 || Data[Pos] == 0x6f)) // (ref null func/extern)
     return ValType(Data[Pos++]);
   if (llvm::Error E = unsupportedValType(At, *B))
-    return std::move(E);
+    return E;
   return failAt(At, "malformed reference type");
 }

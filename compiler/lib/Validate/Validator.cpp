@@ -245,7 +245,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     return Error::success();
   }
   case Op::Br: {
-    const CtrlFrame *C;
+    const CtrlFrame *C = nullptr;
     if (Error E = label(I.Index, C))
       return E;
     if (Error E = popList(labelTypes(*C)))
