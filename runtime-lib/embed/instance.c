@@ -67,6 +67,7 @@ static const char *check_import(const w2n_import_info *info, const w2n_extern *e
   case W2N_EXTERN_TABLE: {
     const w2n_table *t = ext->u.table;
     if (!t || t->elem_type != valtype_of_letter(info->type[0])) return "incompatible import type: table element";
+    if (!t->is64 != (info->type[1] != 'I')) return "incompatible import type: table index type";
     return limits_match(t->size, t->has_max, t->max, info) ? NULL : "incompatible import type: table limits";
   }
   case W2N_EXTERN_MEMORY: {
@@ -269,6 +270,12 @@ w2n_result w2n_table_create(w2n_valtype elem_type, uint32_t initial, uint64_t ma
   t->has_max = max != UINT64_MAX;
   *out = t;
   return W2N_OK;
+}
+
+w2n_result w2n_table_create64(w2n_valtype elem_type, uint32_t initial, uint64_t max, w2n_table **out) {
+  w2n_result r = w2n_table_create(elem_type, initial, max, out);
+  if (r == W2N_OK) (*out)->is64 = 1;
+  return r;
 }
 
 void w2n_table_delete(w2n_table *table) {

@@ -93,6 +93,7 @@ typedef struct w2n_table {
   uint32_t max;         /* the declared maximum, or 0xffffffff */
   uint32_t elem_type;   /* W2N_FUNCREF or W2N_EXTERNREF */
   uint32_t has_max;
+  uint32_t is64;        /* 1 for a table64 (i64 indices; still below 2^28 elements here) */
 } w2n_table;
 
 /* What a funcref points to: a function of some instance (or a host function bound by an import). */
@@ -208,6 +209,8 @@ uint32_t w2n_memory_grow(w2n_memory *memory, uint32_t delta_pages);
 /* memory.grow of a memory64 memory (any memory: the delta is not truncated): old size or UINT64_MAX. */
 uint64_t w2n_memory_grow64(w2n_memory *memory, uint64_t delta_pages);
 w2n_result w2n_table_create(w2n_valtype elem_type, uint32_t initial, uint64_t max, w2n_table **out);
+/* A table64 (i64 indices), for imports of type (table i64 ...). */
+w2n_result w2n_table_create64(w2n_valtype elem_type, uint32_t initial, uint64_t max, w2n_table **out);
 void w2n_table_delete(w2n_table *table);
 
 #ifdef __cplusplus

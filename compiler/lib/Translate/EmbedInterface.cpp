@@ -160,7 +160,8 @@ llvm::Function *EmbedEmitter::dynCall(uint32_t TypeIndex) {
 std::string EmbedEmitter::externType(ExternKind Kind, uint32_t Index) const {
   switch (Kind) {
   case ExternKind::Func: return MC.signatureString(WM.Functions[Index].TypeIndex);
-  case ExternKind::Table: return std::string(1, valTypeLetter(WM.Tables[Index].Elem));
+  case ExternKind::Table: // the element type, then 'I' for a table64
+    return std::string(1, valTypeLetter(WM.Tables[Index].Elem)) + (WM.Tables[Index].Is64 ? "I" : "");
   case ExternKind::Memory: return WM.Memories[Index].Is64 ? "I" : "i"; // the address type
   case ExternKind::Global: return std::string(1, valTypeLetter(WM.Globals[Index].Type.Type));
   }

@@ -386,11 +386,14 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     Value *Table = Field(unsigned(MC.TableStorageFields[T]));
     B.CreateStore(Table, Field(MC.TableFields[T]));
     const Limits &L = WM.Tables[T].Lim;
-    B.CreateCall(MC.RT.TableInit, {Table, B.getInt32(uint32_t(L.Min)),
-                                   B.getInt32(L.Max ? uint32_t(*L.Max) : 0xffffffffu)});
+    // A table64's limits may exceed 2^32 - 1: as 0xffffffff they fail the same way (the runtime
+    // cannot allocate such a minimum and caps growth far below such a maximum).
+    auto Clamp = [](uint64_t V) { return uint32_t(std::min<uint64_t>(V, 0xffffffffu)); };
+    B.CreateCall(MC.RT.TableInit, {Table, B.getInt32(Clamp(L.Min)), B.getInt32(L.Max ? Clamp(*L.Max) : 0xffffffffu)});
     uint32_t ElemType = WM.Tables[T].Elem == ValType::FuncRef ? 5 : 6; // W2N_FUNCREF, W2N_EXTERNREF
     B.CreateStore(B.getInt32(ElemType), B.CreateStructGEP(MC.RT.TableTy, Table, 3));
     B.CreateStore(B.getInt32(L.Max ? 1 : 0), B.CreateStructGEP(MC.RT.TableTy, Table, 4));
+    B.CreateStore(B.getInt32(WM.Tables[T].Is64), B.CreateStructGEP(MC.RT.TableTy, Table, 5));
   }
   // Funcref descriptors come before globals and segments, which may refer to them. An embedded
   // module's imported functions already have theirs (written by the runtime when it linked them).
@@ -431,8 +434,10 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
       continue;
     Value *N = B.getInt32(uint32_t(S.Items.size()));
     Value *Table = B.CreateLoad(Ptr, Field(MC.TableFields[S.Table]));
-    B.CreateCall(MC.RT.TableInitSegment, {Table, Field(MC.ElemSegFields[E]), N,
-                                          constExpr(B, S.Offset, Inst), B.getInt32(0), N});
+    Value *Offset = constExpr(B, S.Offset, Inst);
+    if (Offset->getType()->isIntegerTy(64)) // a table64's: clamped as in TranslateTable.cpp
+      Offset = B.CreateTrunc(B.CreateBinaryIntrinsic(Intrinsic::umin, Offset, B.getInt64(0xffffffffu)), B.getInt32Ty());
+    B.CreateCall(MC.RT.TableInitSegment, {Table, Field(MC.ElemSegFields[E]), N, Offset, B.getInt32(0), N});
   }
   for (uint32_t D = 0; D < WM.Datas.size(); ++D) {
     const DataSegment &S = WM.Datas[D];

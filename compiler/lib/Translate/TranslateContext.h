@@ -21,7 +21,7 @@ namespace w2n {
 /// The runtime's types and functions, as declared in the generated module (see w2n_abi.h).
 struct RuntimeABI {
   llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64 }
-  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max }
+  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max, is64 }
   llvm::StructType *FuncRefTy;  ///< w2n_funcref { ptr sig; ptr fn; ptr instance }
   llvm::FunctionCallee MemoryInit, MemoryGrow, MemoryInit64, MemoryGrow64, TableInit, TableGrow, TableFill, TableCopy,
       TableInitSegment, Trap;
