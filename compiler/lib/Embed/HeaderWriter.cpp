@@ -132,7 +132,8 @@ std::string w2n::writeEmbedHeader(const Module &M, const std::string &Name, cons
     switch (Imp.Kind) {
     case ExternKind::Func: What = "function " + funcTypeText(M.funcType(Imp.Index)); break;
     case ExternKind::Table:
-      What = std::string("table of ") + valTypeName(M.Tables[Imp.Index].Elem) + ", " + limitsText(M.Tables[Imp.Index].Lim);
+      What = std::string(M.Tables[Imp.Index].Is64 ? "table64 of " : "table of ") + valTypeName(M.Tables[Imp.Index].Elem) +
+             ", " + limitsText(M.Tables[Imp.Index].Lim);
       break;
     case ExternKind::Memory:
       // A memory64 import needs w2n_memory_create64: say so where the host writer looks.
