@@ -81,6 +81,16 @@ CASES = [
     ("grow_past_4gib_oob", module(
         must("(i64.eq (memory.grow (i64.const 65536)) (i64.const 1))") + f"(drop (i64.load {A}))",
         a=G4 + 0x10000 - 7), True, None),
+    # Past the runtime's 64 GiB reservation the memory moves (mremap): contents stay, the new end is
+    # exact.
+    ("grow_past_reservation", module(
+        "(i64.store (i64.const 16) (i64.const 77))"
+        + must("(i64.eq (memory.grow (i64.const 0x100001)) (i64.const 1))")
+        + must("(i64.eq (i64.load (i64.const 16)) (i64.const 77))")
+        + f"(i64.store {B} (i64.const 6))"
+        + must(f"(i64.eq (i64.load {B}) (i64.const 6))")
+        + f"(drop (i64.load8_u {A}))",
+        a=0x1000020000, b=0x100001FFF8), True, None),
     ("grow_limits", module(
         must("(i64.eq (memory.grow (i64.const 2)) (i64.const -1))")
         + must("(i64.eq (memory.grow (i64.const 0x10000000000)) (i64.const -1))")
@@ -114,7 +124,7 @@ failures = 0
 ran = 0
 # Cases whose memory reaches 4 GiB.
 NEEDS_4GIB = {"last_word_below_4gib", "straddle_4gib", "at_4gib", "offset_to_4gib", "grow_past_4gib",
-              "grow_past_4gib_oob"}
+              "grow_past_4gib_oob", "grow_past_reservation"}
 for level in (0, 2):
     for name, wat, trap, big in CASES:
         if small_address_space and name in NEEDS_4GIB:
