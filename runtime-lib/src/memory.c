@@ -144,15 +144,18 @@ static int reserve_movable(w2n_memory *mem, uint64_t initial_pages, uint64_t max
   return 0;
 }
 
+/* Under the lock, as registration: embedded instances on other threads may register meanwhile. */
 static void update_registry(uintptr_t old_lo, uintptr_t lo, uintptr_t hi) {
+  lock_registry();
   uint32_t n = reservation_count;
   for (uint32_t i = 0; i < n; i++)
     if (reservations[i].lo == old_lo) {
-      reservations[i].hi = 0; /* empty while it changes: a stale range is never claimed */
+      __atomic_store_n(&reservations[i].hi, 0, __ATOMIC_RELEASE); /* empty while it changes: a stale range is never claimed */
       reservations[i].lo = lo;
-      reservations[i].hi = hi;
-      return;
+      __atomic_store_n(&reservations[i].hi, hi, __ATOMIC_RELEASE);
+      break;
     }
+  unlock_registry();
 }
 
 /* Makes the memory's mapping `reserve_bytes` long (>= new_bytes, > the current reservation), its
