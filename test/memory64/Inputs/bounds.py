@@ -68,6 +68,16 @@ CASES = [
     ("copy_wraps", module(f"(memory.copy (i64.const 0) {A} (i64.const 0x200))", a=-0x100), True, None),
     ("init_beyond_4gib", module(f"(memory.init 1 {A} (i32.const 0) (i32.const 1))", a=G4,
                                 extra='(data "x")'), True, None),
+    # SIMD accesses take i64 addresses too: a whole vector, a lane, a splat, up to the last byte.
+    ("simd_straddle", module(f"(drop (v128.load {A}))", a=0x10000 - 15), True, None),
+    ("simd_last_bytes", module(
+        f"(v128.store64_lane 1 {A} (v128.const i64x2 0 0x0102030405060708))"
+        + must(f"(i64.eq (i64.load {A}) (i64.const 0x0102030405060708))")
+        + must(f"(i32.eq (i8x16.extract_lane_u 15 (v128.load8_lane 15 {B} (v128.const i64x2 0 0))) (i32.const 2))")
+        + must(f"(i32.eq (i16x8.extract_lane_u 7 (v128.load16_splat {B})) (i32.const 0x0102))"),
+        a=0x10000 - 8, b=0x10000 - 2), False, None),
+    ("simd_store_lane_straddle", module(f"(v128.store64_lane 0 {A} (v128.const i64x2 0 0))", a=0x10000 - 7),
+     True, None),
     # memory.grow past 4 GiB, then accesses up to the new end, through 64-bit indices and offsets.
     ("grow_past_4gib", module(
         must("(i64.eq (memory.grow (i64.const 65536)) (i64.const 1))")
