@@ -67,11 +67,13 @@ static const char *check_import(const w2n_import_info *info, const w2n_extern *e
   case W2N_EXTERN_TABLE: {
     const w2n_table *t = ext->u.table;
     if (!t || t->elem_type != valtype_of_letter(info->type[0])) return "incompatible import type: table element";
+    if (!t->is64 != (info->type[1] != 'I')) return "incompatible import type: table index type";
     return limits_match(t->size, t->has_max, t->max, info) ? NULL : "incompatible import type: table limits";
   }
   case W2N_EXTERN_MEMORY: {
     const w2n_memory *m = ext->u.memory;
     if (!m) return "incompatible import type: no memory";
+    if (!m->is64 != (info->type[0] != 'I')) return "incompatible import type: memory address type";
     return limits_match(m->size_bytes / 65536, m->has_max, m->max_pages, info)
                ? NULL
                : "incompatible import type: memory limits";
@@ -224,17 +226,25 @@ w2n_result w2n_call_export(w2n_instance *instance, uint32_t index, const w2n_val
 
 /* ---- host-made memories and tables ---- */
 
-w2n_result w2n_memory_create(uint32_t initial_pages, uint64_t max_pages, w2n_memory **out) {
+static w2n_result create_memory(uint64_t initial_pages, uint64_t max_pages, int is64, w2n_memory **out) {
   *out = NULL;
   w2n_memory *m = calloc(1, sizeof *m);
   if (!m) return W2N_ERROR_RESOURCES;
   m->has_max = max_pages != UINT64_MAX;
-  if (w2n_memory_reserve(m, initial_pages, m->has_max ? max_pages : 65536) < 0) {
+  if (w2n_memory_reserve(m, initial_pages, m->has_max ? max_pages : is64 ? 1ull << 48 : 65536, is64) < 0) {
     free(m);
     return W2N_ERROR_RESOURCES;
   }
   *out = m;
   return W2N_OK;
+}
+
+w2n_result w2n_memory_create(uint32_t initial_pages, uint64_t max_pages, w2n_memory **out) {
+  return create_memory(initial_pages, max_pages, 0, out);
+}
+
+w2n_result w2n_memory_create64(uint64_t initial_pages, uint64_t max_pages, w2n_memory **out) {
+  return create_memory(initial_pages, max_pages, 1, out);
 }
 
 void w2n_memory_delete(w2n_memory *memory) {
@@ -260,6 +270,12 @@ w2n_result w2n_table_create(w2n_valtype elem_type, uint32_t initial, uint64_t ma
   t->has_max = max != UINT64_MAX;
   *out = t;
   return W2N_OK;
+}
+
+w2n_result w2n_table_create64(w2n_valtype elem_type, uint32_t initial, uint64_t max, w2n_table **out) {
+  w2n_result r = w2n_table_create(elem_type, initial, max, out);
+  if (r == W2N_OK) (*out)->is64 = 1;
+  return r;
 }
 
 void w2n_table_delete(w2n_table *table) {

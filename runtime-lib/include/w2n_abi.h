@@ -68,6 +68,10 @@ extern __attribute__((tls_model("initial-exec"))) _Thread_local void *w2n_stack_
  * targets (explicit bounds checks) the reservation is at most 1 GiB and grow may move base. Traps-free:
  * on failure prints "wasm2native: cannot reserve linear memory" and exits with status 1. */
 void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages);
+/* The same for a memory64 memory (is64 = 1): generated code checks its bounds explicitly, so it
+ * reserves what its maximum needs up to 64 GiB (1 GiB on 32-bit targets), grows in place within the
+ * reservation and moves beyond it (base changes). Its memory.grow is w2n_memory_grow64 (w2n_embed.h). */
+void w2n_memory_init64(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages);
 /* memory.grow: returns the old size in pages, or 0xffffffff when the limit or the OS refuses. */
 uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages);
 

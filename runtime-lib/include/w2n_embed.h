@@ -80,9 +80,10 @@ typedef union w2n_value {
 typedef struct w2n_memory {
   uint8_t *base;        /* bytes [0, size_bytes) are readable and writable */
   uint64_t size_bytes;  /* current size: pages * 65536 */
-  uint64_t max_pages;   /* the limit: the declared maximum, or 65536 */
+  uint64_t max_pages;   /* the limit: the declared maximum, or 65536 (2^48 for memory64) */
   uint64_t reserved;    /* address space reserved at base (runtime-private) */
   uint32_t has_max;     /* 1 if the memory type declares a maximum */
+  uint32_t is64;        /* 1 for a memory64 memory (i64 addresses), set by the runtime */
 } w2n_memory;
 
 /* A table of references (elems[i] is a w2n_funcref* or an externref; NULL is ref.null). */
@@ -92,6 +93,7 @@ typedef struct w2n_table {
   uint32_t max;         /* the declared maximum, or 0xffffffff */
   uint32_t elem_type;   /* W2N_FUNCREF or W2N_EXTERNREF */
   uint32_t has_max;
+  uint32_t is64;        /* 1 for a table64 (i64 indices; still below 2^28 elements here) */
 } w2n_table;
 
 /* What a funcref points to: a function of some instance (or a host function bound by an import). */
@@ -135,7 +137,8 @@ typedef struct w2n_import_info {
   const char *module, *name;    /* NUL-terminated; wasm names may contain NUL, hence the lengths */
   uint32_t module_length, name_length;
   w2n_extern_kind kind;         /* FUNC, TABLE, MEMORY or GLOBAL */
-  const char *type;             /* FUNC: signature string; GLOBAL: one letter; TABLE: 'r' or 'e' */
+  const char *type;             /* FUNC: signature string; GLOBAL: one letter; TABLE: 'r' or 'e', then
+                                 * 'I' for a table64; MEMORY: "i" (i32 addresses) or "I" (memory64) */
   const void *sig;              /* FUNC: the canonical signature object */
   uint32_t mutable_;            /* GLOBAL */
   uint64_t min, max;            /* TABLE, MEMORY: limits; max is UINT64_MAX when absent */
@@ -198,10 +201,16 @@ w2n_result w2n_call_export(w2n_instance *instance, uint32_t export_index, const 
 
 /* Host-made memories and tables, e.g. to satisfy imports. max_pages / max: UINT64_MAX for none. */
 w2n_result w2n_memory_create(uint32_t initial_pages, uint64_t max_pages, w2n_memory **out);
+/* A memory64 memory (i64 addresses, up to 2^48 pages), for imports of type (memory i64 ...). */
+w2n_result w2n_memory_create64(uint64_t initial_pages, uint64_t max_pages, w2n_memory **out);
 void w2n_memory_delete(w2n_memory *memory);
 /* memory.grow: the old size in pages, or -1 (0xffffffff) when it cannot grow. */
 uint32_t w2n_memory_grow(w2n_memory *memory, uint32_t delta_pages);
+/* memory.grow of a memory64 memory (any memory: the delta is not truncated): old size or UINT64_MAX. */
+uint64_t w2n_memory_grow64(w2n_memory *memory, uint64_t delta_pages);
 w2n_result w2n_table_create(w2n_valtype elem_type, uint32_t initial, uint64_t max, w2n_table **out);
+/* A table64 (i64 indices), for imports of type (table i64 ...). */
+w2n_result w2n_table_create64(w2n_valtype elem_type, uint32_t initial, uint64_t max, w2n_table **out);
 void w2n_table_delete(w2n_table *table);
 
 #ifdef __cplusplus

@@ -16,6 +16,11 @@
  * lasts. Beyond it, grow moves the committed pages to a larger mapping with mremap (no copy; base
  * changes) and fails cleanly (0xffffffff) when the OS refuses. Bytes past size_bytes stay PROT_NONE.
  *
+ * memory64 memories (is64) use the second strategy on every target, with explicit bounds checks in
+ * the generated code (a 64-bit index cannot be covered by a guard region): on 64-bit targets they
+ * reserve up to RESERVE_CAP_64 (64 GiB), so growing past 4 GiB happens in place, and beyond that
+ * they move like a 32-bit target's memory. Their limit is 2^48 pages (in practice what the OS grants).
+ *
  * The registry is a fixed array of [lo, hi) ranges that the signal handler reads without locks: a slot
  * is filled (lo, then hi) before its memory is used and emptied (hi first) when the memory is freed,
  * so a half-written slot is never claimed. Writers (instantiation and freeing, which the embedding
@@ -80,7 +85,11 @@ int w2n_is_memory_address(uintptr_t addr) {
 }
 
 void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
-  if (w2n_memory_reserve(mem, initial_pages, max_pages) < 0) w2n_fatal("cannot reserve linear memory");
+  if (w2n_memory_reserve(mem, initial_pages, max_pages, 0) < 0) w2n_fatal("cannot reserve linear memory");
+}
+
+void w2n_memory_init64(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages) {
+  if (w2n_memory_reserve(mem, initial_pages, max_pages, 1) < 0) w2n_fatal("cannot reserve linear memory");
 }
 
 void w2n_memory_free(w2n_memory *mem) {
@@ -91,60 +100,31 @@ void w2n_memory_free(w2n_memory *mem) {
   mem->size_bytes = 0;
 }
 
-#if UINTPTR_MAX > 0xffffffffu
+/* ---- movable memories: 32-bit targets, and memory64 memories everywhere ---- */
 
-int w2n_memory_reserve(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
-  if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
-  if (initial_pages > max_pages) return -1;
-  void *base = sys_mmap(NULL, RESERVATION, W2N_PROT_NONE,
-                        W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS | W2N_MAP_NORESERVE, -1, 0);
-  if (w2n_mmap_failed(base)) return -1;
-  uint64_t bytes = (uint64_t)initial_pages * WASM_PAGE;
-  if ((bytes && sys_mprotect(base, bytes, W2N_PROT_READ | W2N_PROT_WRITE) < 0) ||
-      register_reservation((uintptr_t)base, (uintptr_t)base + RESERVATION) < 0) {
-    sys_munmap(base, RESERVATION);
-    return -1;
-  }
-  mem->base = base;
-  mem->size_bytes = bytes;
-  mem->max_pages = max_pages;
-  mem->reserved = RESERVATION;
-  return 0;
-}
-
-uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
-  uint64_t old_pages = mem->size_bytes / WASM_PAGE;
-  uint64_t new_pages = old_pages + delta_pages; /* 64-bit: cannot wrap */
-  uint64_t limit = mem->max_pages < MAX_PAGES ? mem->max_pages : MAX_PAGES;
-  if (new_pages > limit) return 0xffffffffu;
-  if (delta_pages == 0) return (uint32_t)old_pages;
-  if (sys_mprotect(mem->base + mem->size_bytes, (uint64_t)delta_pages * WASM_PAGE,
-                   W2N_PROT_READ | W2N_PROT_WRITE) < 0)
-    return 0xffffffffu;
-  mem->size_bytes = new_pages * WASM_PAGE;
-  return (uint32_t)old_pages;
-}
-
-#else /* 32-bit address space */
-
-#define RESERVE_CAP_32 (1ull << 30)
 #define RW (W2N_PROT_READ | W2N_PROT_WRITE)
 #define ANON (W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS | W2N_MAP_NORESERVE)
+#if UINTPTR_MAX > 0xffffffffu
+#define RESERVE_CAP_64 (1ull << 36)
+#define ADDRESS_LIMIT (1ull << 47) /* no mapping is larger than the user address space */
+#else
+#define ADDRESS_LIMIT 0xffff0000ull
+#endif
+#define RESERVE_CAP_32 (1ull << 30)
+#define MAX_PAGES_64 (1ull << 48)
 
 static void *reserve(uint64_t bytes) {
   void *p = sys_mmap(NULL, (size_t)bytes, W2N_PROT_NONE, ANON, -1, 0);
   return w2n_mmap_failed(p) ? NULL : p;
 }
 
-int w2n_memory_reserve(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
-  if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
-  if (initial_pages > max_pages) return -1;
-  uint64_t bytes = (uint64_t)initial_pages * WASM_PAGE;
-  uint64_t want = max_pages * WASM_PAGE;
-  if (want > RESERVE_CAP_32) want = RESERVE_CAP_32;
+static int reserve_movable(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, uint64_t cap) {
+  if (initial_pages > max_pages || initial_pages > ADDRESS_LIMIT / WASM_PAGE) return -1;
+  uint64_t bytes = initial_pages * WASM_PAGE;
+  uint64_t want = max_pages > cap / WASM_PAGE ? cap : max_pages * WASM_PAGE;
   if (want < bytes) want = bytes;
   if (want == 0) want = WASM_PAGE; /* a valid, non-NULL base even for a zero-page memory */
-  if (want > 0xffff0000ull) return -1;
+  if (want > ADDRESS_LIMIT) return -1;
   void *base;
   while (!(base = reserve(want))) {
     uint64_t min_bytes = bytes ? bytes : WASM_PAGE;
@@ -164,15 +144,18 @@ int w2n_memory_reserve(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pag
   return 0;
 }
 
+/* Under the lock, as registration: embedded instances on other threads may register meanwhile. */
 static void update_registry(uintptr_t old_lo, uintptr_t lo, uintptr_t hi) {
+  lock_registry();
   uint32_t n = reservation_count;
   for (uint32_t i = 0; i < n; i++)
     if (reservations[i].lo == old_lo) {
-      reservations[i].hi = 0; /* empty while it changes: a stale range is never claimed */
+      __atomic_store_n(&reservations[i].hi, 0, __ATOMIC_RELEASE); /* empty while it changes: a stale range is never claimed */
       reservations[i].lo = lo;
-      reservations[i].hi = hi;
-      return;
+      __atomic_store_n(&reservations[i].hi, hi, __ATOMIC_RELEASE);
+      break;
     }
+  unlock_registry();
 }
 
 /* Makes the memory's mapping `reserve_bytes` long (>= new_bytes, > the current reservation), its
@@ -215,27 +198,84 @@ static int relocate(w2n_memory *mem, uint64_t new_bytes, uint64_t reserve_bytes)
   return 0;
 }
 
+/* Returns the old size in pages, or UINT64_MAX. */
+static uint64_t grow_movable(w2n_memory *mem, uint64_t delta_pages, uint64_t limit) {
+  uint64_t old_pages = mem->size_bytes / WASM_PAGE;
+  if (delta_pages > limit - old_pages) return UINT64_MAX; /* also when old + delta would wrap */
+  if (delta_pages == 0) return old_pages;
+  uint64_t new_pages = old_pages + delta_pages;
+  if (new_pages > ADDRESS_LIMIT / WASM_PAGE) return UINT64_MAX; /* cannot exist in this address space */
+  uint64_t new_bytes = new_pages * WASM_PAGE;
+  if (new_bytes <= mem->reserved) {
+    if (sys_mprotect(mem->base + (size_t)mem->size_bytes, (size_t)(new_bytes - mem->size_bytes), RW) < 0)
+      return UINT64_MAX;
+  } else {
+    /* Room to grow on: twice the old reservation, within the limit; else exactly what is needed. */
+    uint64_t roomy = mem->reserved * 2;
+    if (roomy / WASM_PAGE > limit) roomy = limit * WASM_PAGE;
+    if (roomy > ADDRESS_LIMIT) roomy = ADDRESS_LIMIT & ~(WASM_PAGE - 1);
+    if ((roomy <= new_bytes || relocate(mem, new_bytes, roomy) < 0) && relocate(mem, new_bytes, new_bytes) < 0)
+      return UINT64_MAX;
+  }
+  mem->size_bytes = new_bytes;
+  return old_pages;
+}
+
+uint64_t w2n_memory_grow64(w2n_memory *mem, uint64_t delta_pages) {
+  uint64_t limit = mem->max_pages < MAX_PAGES_64 ? mem->max_pages : MAX_PAGES_64;
+  return grow_movable(mem, delta_pages, limit);
+}
+
+#if UINTPTR_MAX > 0xffffffffu
+
+int w2n_memory_reserve(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, int is64) {
+  mem->is64 = (uint32_t)is64;
+  if (is64)
+    return reserve_movable(mem, initial_pages, max_pages < MAX_PAGES_64 ? max_pages : MAX_PAGES_64, RESERVE_CAP_64);
+  if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
+  if (initial_pages > max_pages) return -1;
+  void *base = sys_mmap(NULL, RESERVATION, W2N_PROT_NONE,
+                        W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS | W2N_MAP_NORESERVE, -1, 0);
+  if (w2n_mmap_failed(base)) return -1;
+  uint64_t bytes = initial_pages * WASM_PAGE;
+  if ((bytes && sys_mprotect(base, bytes, W2N_PROT_READ | W2N_PROT_WRITE) < 0) ||
+      register_reservation((uintptr_t)base, (uintptr_t)base + RESERVATION) < 0) {
+    sys_munmap(base, RESERVATION);
+    return -1;
+  }
+  mem->base = base;
+  mem->size_bytes = bytes;
+  mem->max_pages = max_pages;
+  mem->reserved = RESERVATION;
+  return 0;
+}
+
 uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
+  if (mem->is64) return (uint32_t)w2n_memory_grow64(mem, delta_pages);
   uint64_t old_pages = mem->size_bytes / WASM_PAGE;
   uint64_t new_pages = old_pages + delta_pages; /* 64-bit: cannot wrap */
   uint64_t limit = mem->max_pages < MAX_PAGES ? mem->max_pages : MAX_PAGES;
   if (new_pages > limit) return 0xffffffffu;
   if (delta_pages == 0) return (uint32_t)old_pages;
-  uint64_t new_bytes = new_pages * WASM_PAGE;
-  if (new_bytes > 0xffff0000ull) return 0xffffffffu; /* cannot exist in a 32-bit address space */
-  if (new_bytes <= mem->reserved) {
-    if (sys_mprotect(mem->base + (size_t)mem->size_bytes, (size_t)(new_bytes - mem->size_bytes), RW) < 0)
-      return 0xffffffffu;
-  } else {
-    /* Room to grow on: twice the old reservation, within the limit; else exactly what is needed. */
-    uint64_t roomy = mem->reserved * 2, limit_bytes = limit * WASM_PAGE;
-    if (roomy > limit_bytes) roomy = limit_bytes;
-    if (roomy > 0xffff0000ull) roomy = 0xffff0000ull;
-    if ((roomy <= new_bytes || relocate(mem, new_bytes, roomy) < 0) && relocate(mem, new_bytes, new_bytes) < 0)
-      return 0xffffffffu;
-  }
-  mem->size_bytes = new_bytes;
+  if (sys_mprotect(mem->base + mem->size_bytes, (uint64_t)delta_pages * WASM_PAGE,
+                   W2N_PROT_READ | W2N_PROT_WRITE) < 0)
+    return 0xffffffffu;
+  mem->size_bytes = new_pages * WASM_PAGE;
   return (uint32_t)old_pages;
+}
+
+#else /* 32-bit address space */
+
+int w2n_memory_reserve(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, int is64) {
+  mem->is64 = (uint32_t)is64;
+  uint64_t limit = is64 ? MAX_PAGES_64 : MAX_PAGES;
+  return reserve_movable(mem, initial_pages, max_pages < limit ? max_pages : limit, RESERVE_CAP_32);
+}
+
+uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
+  uint64_t limit = mem->max_pages < MAX_PAGES ? mem->max_pages : MAX_PAGES;
+  if (mem->is64) limit = mem->max_pages < MAX_PAGES_64 ? mem->max_pages : MAX_PAGES_64;
+  return (uint32_t)grow_movable(mem, delta_pages, limit);
 }
 
 #endif

@@ -35,7 +35,7 @@ void *w2n_realloc(void *p, size_t size);
 int w2n_is_memory_address(uintptr_t addr);
 /* memory.c: w2n_memory_init without the fatal error: 0, or -1 when the OS or the limits refuse.
  * w2n_memory_free unmaps and unregisters a memory (the embedding runtime frees instances). */
-int w2n_memory_reserve(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages);
+int w2n_memory_reserve(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, int is64);
 void w2n_memory_free(w2n_memory *mem);
 
 /* trap.c */

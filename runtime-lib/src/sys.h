@@ -233,6 +233,8 @@ static inline long sys_ppoll(struct w2n_pollfd *fds, unsigned long n, const stru
 static inline long sys_clock_gettime(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_gettime, clk, ts, 0, 0, 0, 0); }
 static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) { return W2N_SC(W2N_NR_clock_getres, clk, ts, 0, 0, 0, 0); }
 static inline void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off) { return (void *)W2N_SC(W2N_NR_mmap, addr, len, prot, flags, fd, off); }
+/* memory64 memories move when they outgrow their reservation (memory.c). */
+static inline void *sys_mremap(void *old, size_t old_len, size_t new_len, int flags) { return (void *)W2N_SC(W2N_NR_mremap, old, old_len, new_len, flags, 0, 0); }
 #else
 /* 32-bit ARM EABI: a 64-bit argument is a (low, high) register pair starting at an even register,
  * hence the 0 padding in ftruncate64; the time calls are the *_time64 ones (16-byte timespec). */
@@ -307,7 +309,7 @@ static inline long sys_clock_getres(int clk, struct w2n_timespec *ts) {
 }
 /* mmap2 takes the offset in 4096-byte units. */
 static inline void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off) { return (void *)W2N_SC(W2N_NR_mmap2, addr, len, prot, flags, fd, off >> 12); }
-/* Only 32-bit linear memories move (memory.c). */
+/* Linear memories move on 32-bit targets (memory.c). */
 static inline void *sys_mremap(void *old, size_t old_len, size_t new_len, int flags) { return (void *)W2N_SC(W2N_NR_mremap, old, old_len, new_len, flags, 0, 0); }
 #endif
 

@@ -25,8 +25,8 @@
  * For every command that checks something it prints `ok LINE` or `fail LINE why`, flushed at once so
  * that the runner knows how far a crashed driver got. Traps come back as w2n_result values; a trap
  * text matches when either string is a prefix of the other (as the old runner and other engines do).
- * The "spectest" module is built in: print functions, globals 666 / 666.6, a table (10, 20) and a
- * memory (1, 2).
+ * The "spectest" module is built in: print functions, globals 666 / 666.6, a table (10, 20), a
+ * table64 (i64 10, 20) and a memory (1, 2).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -51,6 +51,7 @@ static w2n_value spectest_i32 = {.i32 = 666}, spectest_i64 = {.i64 = 666}, spect
                  spectest_f64 = {.f64 = 666.6};
 static w2n_table *spectest_table;
 static w2n_memory *spectest_memory;
+static w2n_table *spectest_table64;
 
 static int32_t spectest_print(void *ctx, const w2n_value *args, w2n_value *results) {
   (void)ctx, (void)args, (void)results;
@@ -88,6 +89,12 @@ static int spectest_extern(const w2n_import_info *info, w2n_extern *out) {
     if (!spectest_table && w2n_table_create(W2N_FUNCREF, 10, 20, &spectest_table) != W2N_OK) return 0;
     out->kind = W2N_EXTERN_TABLE;
     out->u.table = spectest_table;
+    return 1;
+  }
+  if (strcmp(name, "table64") == 0) { /* the memory64 proposal's: (table i64 10 20 funcref) */
+    if (!spectest_table64 && w2n_table_create64(W2N_FUNCREF, 10, 20, &spectest_table64) != W2N_OK) return 0;
+    out->kind = W2N_EXTERN_TABLE;
+    out->u.table = spectest_table64;
     return 1;
   }
   if (strcmp(name, "memory") == 0) {

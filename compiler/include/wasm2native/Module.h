@@ -40,8 +40,18 @@ struct Limits {
   std::optional<uint64_t> Max;
 };
 
-struct TableType { ValType Elem = ValType::FuncRef; Limits Lim; };
-struct MemoryType { Limits Lim; };
+/// Is64: the table64/memory64 index type i64 (limits flag 0x04) instead of i32.
+struct TableType {
+  ValType Elem = ValType::FuncRef;
+  Limits Lim;
+  bool Is64 = false;
+  ValType indexType() const { return Is64 ? ValType::I64 : ValType::I32; }
+};
+struct MemoryType {
+  Limits Lim;
+  bool Is64 = false;
+  ValType indexType() const { return Is64 ? ValType::I64 : ValType::I32; }
+};
 struct GlobalType { ValType Type = ValType::I32; bool Mutable = false; };
 
 enum class ExternKind : uint8_t { Func = 0, Table = 1, Memory = 2, Global = 3 };

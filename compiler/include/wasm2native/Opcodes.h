@@ -47,8 +47,10 @@ struct BlockType {
 struct Instr {
   Op Opcode = Op::Nop;
   uint64_t Offset = 0;       ///< Offset of the opcode byte.
-  uint32_t Index = 0;        ///< local, global, function, type, label, table, data, elem index; lane
-  uint32_t Index2 = 0;       ///< call_indirect/table.init/table.copy table; memarg memory
+  uint32_t Index = 0;        ///< local, global, function, type, label, table, data, elem index; lane;
+                             ///< memory.copy's source memory
+  uint32_t Index2 = 0;       ///< call_indirect/table.init/table.copy table; the memory of a memarg,
+                             ///< memory.size/grow/fill/init, memory.copy's destination
   uint64_t Imm = 0;          ///< constant bits, memarg offset
   uint64_t ImmHigh = 0;      ///< high half of a v128 constant
   uint32_t AlignLog2 = 0;    ///< memarg alignment

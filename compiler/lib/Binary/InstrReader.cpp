@@ -47,20 +47,6 @@ static const OpLookup &lookup() {
   return L;
 }
 
-Error InstrReader::readZeroByte() {
-  auto B = R.readByte();
-  if (!B)
-    return B.takeError();
-  if (*B != 0) {
-    // A memory index (a valid encoding with multi-memory; 0x80 0x00 is index 0, the spec's
-    // "zero byte expected" case, left to the message below).
-    if (*B < 0x80)
-      return unsupportedFeature(R.offset() - 1, Feature::MultiMemory, "memory index " + llvm::Twine(unsigned(*B)));
-    return R.failAt(R.offset() - 1, "zero byte expected");
-  }
-  return Error::success();
-}
-
 Error InstrReader::readBlockType(BlockType &BT) {
   uint64_t At = R.offset();
   if (R.atEnd())
@@ -95,15 +81,32 @@ Error InstrReader::readMemArg(Instr &I) {
   auto Align = R.readU32();
   if (!Align)
     return Align.takeError();
-  auto Offset = R.readU32();
-  if (!Offset)
-    return Offset.takeError();
-  // Bit 6 of the alignment announces a memory index (multi-memory).
-  if (*Align & 0x40)
-    return unsupportedFeature(I.Offset, Feature::MultiMemory, "memory index in a memory instruction");
-  I.AlignLog2 = *Align;
-  I.Imm = *Offset;
-  I.Index2 = 0;
+  // Multi-memory: bit 6 of the alignment field says that a memory index follows it.
+  uint32_t Memory = 0;
+  if (*Align & 0x40) {
+    auto Index = R.readU32();
+    if (!Index)
+      return Index.takeError();
+    Memory = *Index;
+  }
+  // The offset is a u64 for a memory64 memory (and for an unknown index, which the validator rejects,
+  // a u32 as before).
+  bool Is64 = Memory < M.Memories.size() && M.Memories[Memory].Is64;
+  uint64_t Offset;
+  if (Is64) {
+    auto V = R.readU64();
+    if (!V)
+      return V.takeError();
+    Offset = *V;
+  } else {
+    auto V = R.readU32();
+    if (!V)
+      return V.takeError();
+    Offset = *V;
+  }
+  I.AlignLog2 = *Align & ~0x40u;
+  I.Imm = Offset;
+  I.Index2 = Memory;
   return Error::success();
 }
 
@@ -233,18 +236,20 @@ Error InstrReader::next(Instr &I) {
     I.TypedSelect = true;
     return Error::success();
   }
+  // Memory indices (multi-memory; Wasm 2.0 had a zero byte there) go in Index2, as in a memarg;
+  // memory.copy has the destination's there and the source's in Index.
   case Op::MemorySize:
   case Op::MemoryGrow:
   case Op::MemoryFill:
-    return readZeroByte();
+    return U32(I.Index2);
   case Op::MemoryCopy:
-    if (Error E = readZeroByte())
+    if (Error E = U32(I.Index2))
       return E;
-    return readZeroByte();
+    return U32(I.Index);
   case Op::MemoryInit:
     if (Error E = U32(I.Index))
       return E;
-    return readZeroByte();
+    return U32(I.Index2);
   case Op::TableInit: // elem index, then table index
     if (Error E = U32(I.Index))
       return E;

@@ -1,8 +1,7 @@
 //===- InstrReader.h - Decodes a function body one instruction at a time --===//
 //
 // InstrReader is the only code that reads function-body bytes. It decodes the local declarations, then
-// yields Instrs with their immediates. It checks encodings (unknown opcodes, LEB128 ranges, reserved
-// zero bytes) but not typing: that is the validator's job, which is also the only caller that runs on
+// yields Instrs with their immediates. It checks encodings (unknown opcodes, LEB128 ranges) but not typing: that is the validator's job, which is also the only caller that runs on
 // untrusted bodies. The translator runs the same reader again on validated bodies.
 //
 //===----------------------------------------------------------------------===//
@@ -29,7 +28,6 @@ public:
 private:
   llvm::Error readBlockType(BlockType &BT);
   llvm::Error readMemArg(Instr &I);
-  llvm::Error readZeroByte();
 
   Reader R;
   const Module &M;

@@ -49,7 +49,7 @@ private:
   Error readData(Reader &R);
   void readNames(Reader &R);
 
-  Error readLimits(Reader &R, Limits &L, uint64_t MaxMin, const char *What);
+  Error readLimits(Reader &R, Limits &L, bool &Is64, bool Memory);
   Error readTableType(Reader &R, TableType &T);
   Error readGlobalType(Reader &R, GlobalType &T);
   Error readConstExpr(Reader &R, ValType Expected, ConstExpr &Out);
@@ -185,35 +185,52 @@ Error ModuleDecoder::readTypes(Reader &R) {
   return Error::success();
 }
 
-Error ModuleDecoder::readLimits(Reader &R, Limits &L, uint64_t MaxMin, const char *What) {
+Error ModuleDecoder::readLimits(Reader &R, Limits &L, bool &Is64, bool Memory) {
   uint64_t At = R.offset();
   auto Flags = R.readByte();
   if (!Flags)
     return Flags.takeError();
-  // Flag bits of later proposals: 2 shared (threads), 4 64-bit (memory64), 8 page size
-  // (custom-page-sizes). Only 0 and 1 are implemented; other bytes are malformed.
+  // Bit 0: a maximum follows; bit 2: the index type is i64 (memory64 and table64), whose limits
+  // are u64. Bits of proposals not implemented: 2 shared (threads), 8 page size (custom-page-sizes).
+  const char *What = Memory ? "memory" : "table";
   if (*Flags & 2)
     return unsupportedFeature(At, Feature::Threads, llvm::Twine("shared ") + What);
-  if (*Flags & 4)
-    return unsupportedFeature(At, Feature::Memory64, llvm::Twine("64-bit ") + What);
-  if ((*Flags & 8) && llvm::StringRef(What) == "memory")
+  if ((*Flags & 8) && Memory)
     return unsupportedFeature(At, Feature::CustomPageSizes, "memory with a custom page size");
-  if (*Flags > 1)
+  if (*Flags & ~0x05u)
     return wasmError(At, "integer too large");
-  auto Min = R.readU32();
-  if (!Min)
-    return Min.takeError();
-  L.Min = *Min;
-  if (*Flags == 1) {
-    auto Max = R.readU32();
-    if (!Max)
-      return Max.takeError();
-    L.Max = *Max;
+  Is64 = *Flags & 4;
+  auto Read = [&](uint64_t &Out) -> Error {
+    if (Is64) {
+      auto V = R.readU64();
+      if (!V)
+        return V.takeError();
+      Out = *V;
+    } else {
+      auto V = R.readU32();
+      if (!V)
+        return V.takeError();
+      Out = *V;
+    }
+    return Error::success();
+  };
+  if (Error E = Read(L.Min))
+    return E;
+  if (*Flags & 1) {
+    uint64_t Max;
+    if (Error E = Read(Max))
+      return E;
+    L.Max = Max;
   }
-  if (L.Min > MaxMin)
-    return wasmError(At, llvm::Twine(What) + " size must be at most 65536 pages (4GiB)");
-  if (L.Max && *L.Max > MaxMin)
-    return wasmError(At, llvm::Twine(What) + " size must be at most 65536 pages (4GiB)");
+  // Memories hold at most 2^16 pages (i32) or 2^48 pages (i64: 2^64 bytes); tables 2^32 - 1 or
+  // 2^64 - 1 elements, which the encoding already bounds.
+  if (Memory) {
+    uint64_t MaxPages = Is64 ? 1ull << 48 : 65536;
+    const char *Text = Is64 ? "memory size must be at most 2^48 pages (16 EiB)"
+                            : "memory size must be at most 65536 pages (4GiB)";
+    if (L.Min > MaxPages || (L.Max && *L.Max > MaxPages))
+      return wasmError(At, Text);
+  }
   if (L.Max && *L.Max < L.Min)
     return wasmError(At, "size minimum must not be greater than maximum");
   return Error::success();
@@ -224,7 +241,7 @@ Error ModuleDecoder::readTableType(Reader &R, TableType &T) {
   if (!RT)
     return RT.takeError();
   T.Elem = *RT;
-  return readLimits(R, T.Lim, UINT32_MAX, "table");
+  return readLimits(R, T.Lim, T.Is64, false);
 }
 
 Error ModuleDecoder::readGlobalType(Reader &R, GlobalType &T) {
@@ -263,7 +280,7 @@ Error ModuleDecoder::readImportDesc(Reader &R, ImportDesc &D) {
     return readTableType(R, D.Table);
   case 2:
     D.Kind = ExternKind::Memory;
-    return readLimits(R, D.Memory.Lim, 65536, "memory");
+    return readLimits(R, D.Memory.Lim, D.Memory.Is64, true);
   case 3:
     D.Kind = ExternKind::Global;
     return readGlobalType(R, D.Global);
@@ -301,8 +318,6 @@ Error ModuleDecoder::addImport(const std::string &Mod, const std::string &Name, 
     Imp.Index = M.Memories.size();
     M.Memories.push_back(D.Memory);
     ++M.NumImportedMemories;
-    if (M.Memories.size() > 1) // Wasm 2.0 has one memory, whether imported or defined
-      return unsupportedFeature(D.KindAt, Feature::MultiMemory, "a second memory");
     break;
   case ExternKind::Global: {
     Global G;
@@ -413,13 +428,10 @@ Error ModuleDecoder::readMemories(Reader &R) {
   if (!N)
     return N.takeError();
   for (uint32_t I = 0; I < *N; ++I) {
-    uint64_t At = R.offset();
     MemoryType T;
-    if (Error E = readLimits(R, T.Lim, 65536, "memory"))
+    if (Error E = readLimits(R, T.Lim, T.Is64, true))
       return E;
     M.Memories.push_back(T);
-    if (M.Memories.size() > 1)
-      return unsupportedFeature(At, Feature::MultiMemory, "a second memory");
   }
   return Error::success();
 }
@@ -616,7 +628,7 @@ Error ModuleDecoder::readElems(Reader &R) {
       }
       if (S.Table >= M.Tables.size())
         return wasmError(At, "unknown table " + llvm::Twine(S.Table));
-      if (Error E = readConstExpr(R, ValType::I32, S.Offset))
+      if (Error E = readConstExpr(R, M.Tables[S.Table].indexType(), S.Offset))
         return E;
     }
     // Flags 0 and 4 imply funcref; the others give an element kind (0x00) or a reference type.
@@ -720,7 +732,7 @@ Error ModuleDecoder::readData(Reader &R) {
     if (S.Active) {
       if (S.Memory >= M.Memories.size())
         return wasmError(At, "unknown memory " + llvm::Twine(S.Memory));
-      if (Error E = readConstExpr(R, ValType::I32, S.Offset))
+      if (Error E = readConstExpr(R, M.Memories[S.Memory].indexType(), S.Offset))
         return E;
     }
     auto Len = R.readU32();

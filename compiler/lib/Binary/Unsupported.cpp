@@ -20,8 +20,6 @@ static const char *proposalName(Feature F) {
   case Feature::GC: return "gc";
   case Feature::FunctionReferences: return "function-references";
   case Feature::Threads: return "threads";
-  case Feature::Memory64: return "memory64";
-  case Feature::MultiMemory: return "multi-memory";
   case Feature::RelaxedSIMD: return "relaxed-simd";
   case Feature::WideArithmetic: return "wide-arithmetic";
   case Feature::CustomPageSizes: return "custom-page-sizes";

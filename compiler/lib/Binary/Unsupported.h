@@ -7,9 +7,7 @@
 // an encoding; unsupportedOpcode() recognises the opcodes of those proposals.
 //
 // Implementing a proposal means deleting its rows here and the decoder's calls that pass its Feature
-// (each Feature is passed from a handful of places; grep for its name). memory64 and multi-memory are
-// reported from ModuleDecoder.cpp (limits flags, a second memory) and InstrReader.cpp (memarg memory
-// index, a non-zero memory byte) only.
+// (each Feature is passed from a handful of places; grep for its name).
 //
 //===----------------------------------------------------------------------===//
 #ifndef WASM2NATIVE_BINARY_UNSUPPORTED_H
@@ -26,8 +24,6 @@ enum class Feature : uint8_t {
   GC,                ///< gc: struct/array types, recursive types, the 0xfb instructions
   FunctionReferences,///< function-references: call_ref, (ref null? ht), table initialisers
   Threads,           ///< threads: shared memories, the 0xfe atomic instructions
-  Memory64,          ///< memory64: 64-bit memories and tables
-  MultiMemory,       ///< multi-memory: more than one memory, memory indices in instructions
   RelaxedSIMD,       ///< relaxed-simd: 0xfd 0x100..0x113
   WideArithmetic,    ///< wide-arithmetic: 0xfc 0x13..0x16
   CustomPageSizes,   ///< custom-page-sizes: the page-size flag of memory limits

@@ -132,9 +132,14 @@ std::string w2n::writeEmbedHeader(const Module &M, const std::string &Name, cons
     switch (Imp.Kind) {
     case ExternKind::Func: What = "function " + funcTypeText(M.funcType(Imp.Index)); break;
     case ExternKind::Table:
-      What = std::string("table of ") + valTypeName(M.Tables[Imp.Index].Elem) + ", " + limitsText(M.Tables[Imp.Index].Lim);
+      What = std::string(M.Tables[Imp.Index].Is64 ? "table64 of " : "table of ") + valTypeName(M.Tables[Imp.Index].Elem) +
+             ", " + limitsText(M.Tables[Imp.Index].Lim);
       break;
-    case ExternKind::Memory: What = "memory, pages " + limitsText(M.Memories[Imp.Index].Lim); break;
+    case ExternKind::Memory:
+      // A memory64 import needs w2n_memory_create64: say so where the host writer looks.
+      What = std::string(M.Memories[Imp.Index].Is64 ? "memory64 (i64 addresses)" : "memory") + ", pages " +
+             limitsText(M.Memories[Imp.Index].Lim);
+      break;
     case ExternKind::Global:
       What = std::string("global ") + (M.Globals[Imp.Index].Type.Mutable ? "mut " : "") +
              valTypeName(M.Globals[Imp.Index].Type.Type);
@@ -193,7 +198,8 @@ std::string w2n::writeEmbedHeader(const Module &M, const std::string &Name, cons
     case ExternKind::Memory:
     case ExternKind::Table: {
       bool Mem = X.Kind == ExternKind::Memory;
-      OS << "/* " << quote(X.Name) << ": " << (Mem ? "memory" : "table") << " */\n"
+      const char *What = !Mem ? "table" : M.Memories[X.Index].Is64 ? "memory64 (i64 addresses)" : "memory";
+      OS << "/* " << quote(X.Name) << ": " << What << " */\n"
          << Prefix << (Mem ? "w2n_memory *" : "w2n_table *") << Name << (Mem ? "_memory_" : "_table_") << CNames[E]
          << "(w2n_instance *instance) {\n  w2n_extern e;\n  w2n_instance_export(instance, " << Index
          << ", &e);\n  return e.u." << (Mem ? "memory" : "table") << ";\n}\n\n";

@@ -167,8 +167,9 @@ llvm::Function *EmbedEmitter::dynCall(uint32_t TypeIndex) {
 std::string EmbedEmitter::externType(ExternKind Kind, uint32_t Index) const {
   switch (Kind) {
   case ExternKind::Func: return MC.signatureString(WM.Functions[Index].TypeIndex);
-  case ExternKind::Table: return std::string(1, valTypeLetter(WM.Tables[Index].Elem));
-  case ExternKind::Memory: return "";
+  case ExternKind::Table: // the element type, then 'I' for a table64
+    return std::string(1, valTypeLetter(WM.Tables[Index].Elem)) + (WM.Tables[Index].Is64 ? "I" : "");
+  case ExternKind::Memory: return WM.Memories[Index].Is64 ? "I" : "i"; // the address type
   case ExternKind::Global: return std::string(1, valTypeLetter(WM.Globals[Index].Type.Type));
   }
   return "";
@@ -213,7 +214,7 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
       Max = WM.Tables[Imp.Index].Lim.Max.value_or(UINT64_MAX);
       break;
     case ExternKind::Memory:
-      Offset = MC.fieldOffset(MC.MemoryField);
+      Offset = MC.fieldOffset(MC.MemoryFields[Imp.Index]);
       Min = WM.Memories[Imp.Index].Lim.Min;
       Max = WM.Memories[Imp.Index].Lim.Max.value_or(UINT64_MAX);
       break;
@@ -245,7 +246,7 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
       Indirect = 1;
       break;
     case ExternKind::Memory:
-      Offset = MC.fieldOffset(MC.MemoryField);
+      Offset = MC.fieldOffset(MC.MemoryFields[E.Index]);
       Indirect = 1;
       break;
     case ExternKind::Global:
@@ -266,8 +267,9 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
     return new GlobalVariable(MC.LM, Ty, true, GlobalValue::PrivateLinkage, ConstantArray::get(Ty, Items), Name);
   };
   std::vector<Constant *> MemoryOffsets, TableOffsets;
-  if (MC.MemoryStorageField >= 0)
-    MemoryOffsets.push_back(U32(MC.fieldOffset(unsigned(MC.MemoryStorageField))));
+  for (int Field : MC.MemoryStorageFields)
+    if (Field >= 0)
+      MemoryOffsets.push_back(U32(MC.fieldOffset(unsigned(Field))));
   for (int Field : MC.TableStorageFields)
     if (Field >= 0)
       TableOffsets.push_back(U32(MC.fieldOffset(unsigned(Field))));

@@ -35,7 +35,14 @@ Value *FunctionTranslator::instanceField(unsigned Field) {
   return B.CreateStructGEP(MC.InstanceTy, Instance, Field);
 }
 
-Value *FunctionTranslator::memoryDescriptor() { return MemoryDesc; }
+Value *FunctionTranslator::memoryDescriptor(uint32_t Mem) {
+  if (Mem == 0)
+    return MemoryDesc;
+  auto *L = B.CreateLoad(B.getPtrTy(), instanceField(MC.MemoryFields[Mem]), "memory");
+  tagRuntime(L);
+  L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
+  return L;
+}
 
 Value *FunctionTranslator::tableDescriptor(uint32_t T) {
   auto *L = B.CreateLoad(B.getPtrTy(), instanceField(MC.TableFields[T]), "table");
@@ -530,6 +537,7 @@ void FunctionTranslator::emitInstr(const Instr &I) {
   default:
     break;
   }
+  CurMemory = I.Index2; // read only by the memory accesses, whose memarg memory index it is
   if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I))
     return;
   report_fatal_error(Twine("wasm2native: no translation for ") + opInfo(I.Opcode).Text);

@@ -44,8 +44,8 @@ public:
   llvm::Value *instance() const { return Instance; }
   /// The address of a field of the instance.
   llvm::Value *instanceField(unsigned Field);
-  /// Loads the instance's pointer to memory 0 / table T.
-  llvm::Value *memoryDescriptor();
+  /// Loads the instance's pointer to memory Mem / table T.
+  llvm::Value *memoryDescriptor(uint32_t Mem = 0);
   llvm::Value *tableDescriptor(uint32_t T);
   /// Marks a load or store of runtime state (not linear memory) for alias analysis.
   void tagRuntime(llvm::Instruction *I);
@@ -59,15 +59,20 @@ public:
   bool emitSIMD(const Instr &I);
 
   // Linear memory helpers (TranslateMemory.cpp): the one place that computes addresses.
-  /// Returns a pointer to Size bytes at wasm address Addr + Offset, after whatever bounds policy applies.
+  /// Returns a pointer to Size bytes at wasm address Addr + Offset in memory CurMemory, after whatever
+  /// bounds policy applies (Addr is an i32, or an i64 for a memory64 memory).
   llvm::Value *linearAddress(llvm::Value *Addr, uint64_t Offset, unsigned Size);
   llvm::Value *loadLinear(llvm::Type *Ty, llvm::Value *Addr, uint64_t Offset);
   void storeLinear(llvm::Value *V, llvm::Value *Addr, uint64_t Offset);
   /// Makes the load's value "used" so that LLVM cannot delete it (its trap must happen).
   void anchorLoad(llvm::Value *Loaded);
-  /// Traps with OOBMemory unless [Start, Start + Len) fits in memory 0 (64-bit arithmetic).
-  void checkMemoryRange(llvm::Value *Start64, llvm::Value *Len64);
-  llvm::Value *memorySizeBytes();
+  /// Traps with OOBMemory unless [Start, Start + Len) fits in memory Mem (64-bit arithmetic).
+  void checkMemoryRange(uint32_t Mem, llvm::Value *Start64, llvm::Value *Len64);
+  llvm::Value *memorySizeBytes(uint32_t Mem);
+  llvm::Value *memoryBase(uint32_t Mem);
+  /// The memory that linearAddress, loadLinear and storeLinear access: that of the instruction being
+  /// translated (its memarg's memory index, Instr::Index2), set by emitInstr.
+  uint32_t CurMemory = 0;
 
 private:
   struct CtrlFrame {

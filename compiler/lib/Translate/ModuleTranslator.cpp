@@ -188,6 +188,14 @@ void ModuleTranslator::layoutInstance() {
   MC.MemoryField = Add(Ptr);
   if (!WM.Memories.empty() && WM.NumImportedMemories == 0)
     MC.MemoryStorageField = int(Add(MC.RT.MemoryTy));
+  if (!WM.Memories.empty()) {
+    MC.MemoryFields.push_back(MC.MemoryField);
+    MC.MemoryStorageFields.push_back(MC.MemoryStorageField);
+  }
+  for (size_t Mem = 1; Mem < WM.Memories.size(); ++Mem) {
+    MC.MemoryFields.push_back(Add(Ptr));
+    MC.MemoryStorageFields.push_back(Mem < WM.NumImportedMemories ? -1 : int(Add(MC.RT.MemoryTy)));
+  }
   for (size_t T = 0; T < WM.Tables.size(); ++T) {
     MC.TableFields.push_back(Add(Ptr));
     MC.TableStorageFields.push_back(T < WM.NumImportedTables ? -1 : int(Add(MC.RT.TableTy)));
@@ -364,22 +372,28 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
   auto Field = [&](unsigned Index) { return B.CreateStructGEP(MC.InstanceTy, Inst, Index); };
 
   // Memories and tables defined here live inside the instance; imported ones were linked already.
-  if (MC.MemoryStorageField >= 0) {
-    Value *Memory = Field(unsigned(MC.MemoryStorageField));
-    B.CreateStore(Memory, Field(MC.MemoryField));
-    const Limits &L = WM.Memories[0].Lim;
-    B.CreateCall(MC.RT.MemoryInit, {Memory, B.getInt32(uint32_t(L.Min)), B.getInt64(L.Max ? *L.Max : 65536)});
-    B.CreateStore(B.getInt32(L.Max ? 1 : 0), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 4));
+  for (size_t Mem = WM.NumImportedMemories; Mem < WM.Memories.size(); ++Mem) {
+    Value *Memory = Field(unsigned(MC.MemoryStorageFields[Mem]));
+    B.CreateStore(Memory, Field(MC.MemoryFields[Mem]));
+    const MemoryType &T = WM.Memories[Mem];
+    if (T.Is64)
+      B.CreateCall(MC.RT.MemoryInit64, {Memory, B.getInt64(T.Lim.Min), B.getInt64(T.Lim.Max.value_or(1ull << 48))});
+    else
+      B.CreateCall(MC.RT.MemoryInit, {Memory, B.getInt32(uint32_t(T.Lim.Min)), B.getInt64(T.Lim.Max.value_or(65536))});
+    B.CreateStore(B.getInt32(T.Lim.Max ? 1 : 0), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 4));
   }
   for (size_t T = WM.NumImportedTables; T < WM.Tables.size(); ++T) {
     Value *Table = Field(unsigned(MC.TableStorageFields[T]));
     B.CreateStore(Table, Field(MC.TableFields[T]));
     const Limits &L = WM.Tables[T].Lim;
-    B.CreateCall(MC.RT.TableInit, {Table, B.getInt32(uint32_t(L.Min)),
-                                   B.getInt32(L.Max ? uint32_t(*L.Max) : 0xffffffffu)});
+    // A table64's limits may exceed 2^32 - 1: as 0xffffffff they fail the same way (the runtime
+    // cannot allocate such a minimum and caps growth far below such a maximum).
+    auto Clamp = [](uint64_t V) { return uint32_t(std::min<uint64_t>(V, 0xffffffffu)); };
+    B.CreateCall(MC.RT.TableInit, {Table, B.getInt32(Clamp(L.Min)), B.getInt32(L.Max ? Clamp(*L.Max) : 0xffffffffu)});
     uint32_t ElemType = WM.Tables[T].Elem == ValType::FuncRef ? 5 : 6; // W2N_FUNCREF, W2N_EXTERNREF
     B.CreateStore(B.getInt32(ElemType), B.CreateStructGEP(MC.RT.TableTy, Table, 3));
     B.CreateStore(B.getInt32(L.Max ? 1 : 0), B.CreateStructGEP(MC.RT.TableTy, Table, 4));
+    B.CreateStore(B.getInt32(WM.Tables[T].Is64), B.CreateStructGEP(MC.RT.TableTy, Table, 5));
   }
   // Funcref descriptors come before globals and segments, which may refer to them. An embedded
   // module's imported functions already have theirs (written by the runtime when it linked them).
@@ -420,17 +434,21 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
       continue;
     Value *N = B.getInt32(uint32_t(S.Items.size()));
     Value *Table = B.CreateLoad(Ptr, Field(MC.TableFields[S.Table]));
-    B.CreateCall(MC.RT.TableInitSegment, {Table, Field(MC.ElemSegFields[E]), N,
-                                          constExpr(B, S.Offset, Inst), B.getInt32(0), N});
+    Value *Offset = constExpr(B, S.Offset, Inst);
+    if (Offset->getType()->isIntegerTy(64)) // a table64's: clamped as in TranslateTable.cpp
+      Offset = B.CreateTrunc(B.CreateBinaryIntrinsic(Intrinsic::umin, Offset, B.getInt64(0xffffffffu)), B.getInt32Ty());
+    B.CreateCall(MC.RT.TableInitSegment, {Table, Field(MC.ElemSegFields[E]), N, Offset, B.getInt32(0), N});
   }
   for (uint32_t D = 0; D < WM.Datas.size(); ++D) {
     const DataSegment &S = WM.Datas[D];
     if (!S.Active)
       continue;
-    Value *Memory = B.CreateLoad(Ptr, Field(MC.MemoryField));
+    Value *Memory = B.CreateLoad(Ptr, Field(MC.MemoryFields[S.Memory]));
     Value *Offset = B.CreateZExt(constExpr(B, S.Offset, Inst), B.getInt64Ty());
     Value *Size = B.CreateLoad(B.getInt64Ty(), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 1));
-    emitTrapIf(B, F, B.CreateICmpUGT(B.CreateAdd(Offset, B.getInt64(S.DataSize)), Size),
+    // A memory64 offset may be close to 2^64: offset + length must not wrap (S.DataSize < 2^32).
+    Value *End = B.CreateAdd(Offset, B.getInt64(S.DataSize));
+    emitTrapIf(B, F, B.CreateOr(B.CreateICmpULT(End, Offset), B.CreateICmpUGT(End, Size)),
                TrapKind::OOBMemory);
     Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 0));
     B.CreateMemCpy(B.CreateGEP(B.getInt8Ty(), Base, Offset), MaybeAlign(1), MC.dataSegment(D),

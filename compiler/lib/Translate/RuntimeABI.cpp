@@ -13,8 +13,8 @@ void RuntimeABI::declare(llvm::Module &LM, bool ThreadLocalStackLimit) {
   LLVMContext &C = LM.getContext();
   Type *Ptr = PointerType::get(C, 0);
   Type *I32 = Type::getInt32Ty(C), *I64 = Type::getInt64Ty(C), *Void = Type::getVoidTy(C);
-  MemoryTy = StructType::create(C, {Ptr, I64, I64, I64, I32}, "w2n_memory");
-  TableTy = StructType::create(C, {Ptr, I32, I32, I32, I32}, "w2n_table");
+  MemoryTy = StructType::create(C, {Ptr, I64, I64, I64, I32, I32}, "w2n_memory");
+  TableTy = StructType::create(C, {Ptr, I32, I32, I32, I32, I32}, "w2n_table");
   FuncRefTy = StructType::create(C, {Ptr, Ptr, Ptr}, "w2n_funcref");
 
   auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {
@@ -24,6 +24,8 @@ void RuntimeABI::declare(llvm::Module &LM, bool ThreadLocalStackLimit) {
   };
   MemoryInit = Declare("w2n_memory_init", Void, {Ptr, I32, I64});
   MemoryGrow = Declare("w2n_memory_grow", I32, {Ptr, I32});
+  MemoryInit64 = Declare("w2n_memory_init64", Void, {Ptr, I64, I64});
+  MemoryGrow64 = Declare("w2n_memory_grow64", I64, {Ptr, I64});
   TableInit = Declare("w2n_table_init", Void, {Ptr, I32, I32});
   TableGrow = Declare("w2n_table_grow", I32, {Ptr, Ptr, I32});
   TableFill = Declare("w2n_table_fill", Void, {Ptr, I32, Ptr, I32});

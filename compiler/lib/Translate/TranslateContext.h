@@ -20,10 +20,10 @@ namespace w2n {
 
 /// The runtime's types and functions, as declared in the generated module (see w2n_abi.h).
 struct RuntimeABI {
-  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max }
-  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max }
+  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64 }
+  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max, is64 }
   llvm::StructType *FuncRefTy;  ///< w2n_funcref { ptr sig; ptr fn; ptr instance }
-  llvm::FunctionCallee MemoryInit, MemoryGrow, TableInit, TableGrow, TableFill, TableCopy,
+  llvm::FunctionCallee MemoryInit, MemoryGrow, MemoryInit64, MemoryGrow64, TableInit, TableGrow, TableFill, TableCopy,
       TableInitSegment, Trap;
   llvm::GlobalVariable *StackLimit;
 
@@ -55,6 +55,10 @@ struct ModuleContext {
   unsigned ModuleField = 0;                 ///< ptr to the w2n_module (set by the embedding runtime)
   unsigned MemoryField = 0;                 ///< ptr to w2n_memory (memory 0), if any
   int MemoryStorageField = -1;              ///< the w2n_memory itself when memory 0 is defined here
+  /// Per memory (multi-memory): the field of its pointer (MemoryField for memory 0) and of the
+  /// w2n_memory itself when defined here (-1: imported). Memory 0 keeps its fields at the front.
+  std::vector<unsigned> MemoryFields;
+  std::vector<int> MemoryStorageFields;
   std::vector<unsigned> TableFields;        ///< ptr to w2n_table, per table
   std::vector<int> TableStorageFields;      ///< the w2n_table itself, per defined table (-1: imported)
   std::vector<unsigned> GlobalFields;       ///< the value (defined) or a ptr to it (imported), per global
@@ -123,6 +127,11 @@ struct ModuleContext {
   /// Signature letters of a function type: params '_' results ("ii_I"), as in w2n_embed.h.
   std::string signatureString(uint32_t TypeIndex) const;
   bool isImportedGlobal(uint32_t G) const { return G < WM.NumImportedGlobals; }
+  /// Does memory Mem rely on guard pages (no compare in the code)? Only 32-bit memories on a target
+  /// whose runtime reserves 8 GiB per memory; memory64 memories are always checked explicitly.
+  bool guardPages(uint32_t Mem) const {
+    return Opts.Bounds == BoundsChecks::Guard && !WM.Memories[Mem].Is64;
+  }
   /// The address of global G's value in instance Inst (through the instance's pointer for imports).
   llvm::Value *globalAddress(llvm::IRBuilder<> &B, llvm::Value *Inst, uint32_t G);
   /// The byte offset of an instance field (or of element Elem of an array field).

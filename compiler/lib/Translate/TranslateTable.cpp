@@ -10,6 +10,11 @@
 // is the host's pointer, and null is the null pointer. table.get/set check bounds inline; grow, fill,
 // copy and init call the runtime, which checks the whole range before writing.
 //
+// table64 (the memory64 proposal's i64 tables): the runtime keeps tables below 2^28 elements, so an
+// i64 index, count or delta is clamped to 0xffffffff and handled as an i32: a clamped operand is
+// beyond any table's size or segment's length, so every check (and grow's failure) is what the
+// exact 64-bit value would give.
+//
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
 
@@ -22,7 +27,14 @@ bool FunctionTranslator::emitTable(const Instr &I) {
     tagRuntime(L);
     return L;
   };
+  // An i64 operand of a table64 instruction as the i32 the runtime takes (see the top of the file).
+  auto Index32 = [&](Value *V) -> Value * {
+    if (!V->getType()->isIntegerTy(64))
+      return V;
+    return B.CreateTrunc(B.CreateBinaryIntrinsic(Intrinsic::umin, V, i64(0xffffffffu)), B.getInt32Ty());
+  };
   auto ElemPtr = [&](Value *Table, Value *Index, TrapKind OOB) {
+    Index = Index32(Index);
     Value *Size = TableField(Table, 1, B.getInt32Ty());
     trapIf(B.CreateICmpUGE(Index, Size), OOB);
     Value *Elems = TableField(Table, 0, B.getPtrTy());
@@ -53,33 +65,37 @@ bool FunctionTranslator::emitTable(const Instr &I) {
     tagRuntime(B.CreateStore(V, ElemPtr(tableDescriptor(I.Index), Index, TrapKind::OOBTable)));
     return true;
   }
-  case Op::TableSize:
-    push(TableField(tableDescriptor(I.Index), 1, B.getInt32Ty()));
+  case Op::TableSize: {
+    Value *Size = TableField(tableDescriptor(I.Index), 1, B.getInt32Ty());
+    push(MC.WM.Tables[I.Index].Is64 ? B.CreateZExt(Size, B.getInt64Ty()) : Size);
     return true;
+  }
   case Op::TableGrow: {
-    Value *Delta = pop();
+    Value *Delta = Index32(pop());
     Value *Init = pop();
-    push(B.CreateCall(MC.RT.TableGrow, {tableDescriptor(I.Index), Init, Delta}));
+    Value *Old = B.CreateCall(MC.RT.TableGrow, {tableDescriptor(I.Index), Init, Delta});
+    // The old size is below 2^28, and failure's 0xffffffff becomes -1.
+    push(MC.WM.Tables[I.Index].Is64 ? B.CreateSExt(Old, B.getInt64Ty()) : Old);
     return true;
   }
   case Op::TableFill: {
-    Value *N = pop();
+    Value *N = Index32(pop());
     Value *V = pop();
-    Value *D = pop();
+    Value *D = Index32(pop());
     B.CreateCall(MC.RT.TableFill, {tableDescriptor(I.Index), D, V, N});
     return true;
   }
   case Op::TableCopy: {
-    Value *N = pop();
-    Value *S = pop();
-    Value *D = pop();
+    Value *N = Index32(pop());
+    Value *S = Index32(pop());
+    Value *D = Index32(pop());
     B.CreateCall(MC.RT.TableCopy, {tableDescriptor(I.Index), tableDescriptor(I.Index2), D, S, N});
     return true;
   }
   case Op::TableInit: {
     Value *N = pop();
     Value *S = pop();
-    Value *D = pop();
+    Value *D = Index32(pop());
     Value *LenPtr = B.CreateConstGEP2_32(ArrayType::get(B.getInt32Ty(), MC.WM.Elems.size()),
                                          instanceField(MC.ElemLenField), 0, I.Index);
     auto *Len = B.CreateLoad(B.getInt32Ty(), LenPtr);

@@ -68,6 +68,7 @@ private:
     return Error::success();
   }
   Error checkMemory(const Instr &I, unsigned NaturalBytes);
+  Error checkMemoryIndex(uint32_t Memory);
   Error checkTable(uint32_t T) {
     return T < M.Tables.size() ? Error::success() : fail("unknown table " + llvm::Twine(T));
   }
@@ -126,10 +127,16 @@ Error FunctionValidator::blockSignature(const BlockType &BT, std::vector<ValType
 }
 
 Error FunctionValidator::checkMemory(const Instr &I, unsigned NaturalBytes) {
-  if (M.Memories.empty())
-    return fail("unknown memory 0");
+  if (Error E = checkMemoryIndex(I.Index2))
+    return E;
   if (I.AlignLog2 >= 32 || (1u << I.AlignLog2) > NaturalBytes)
     return fail("alignment must not be larger than natural");
+  return Error::success();
+}
+
+Error FunctionValidator::checkMemoryIndex(uint32_t Memory) {
+  if (Memory >= M.Memories.size())
+    return fail("unknown memory " + llvm::Twine(Memory));
   return Error::success();
 }
 
@@ -155,8 +162,14 @@ Error FunctionValidator::run() {
 
 Error FunctionValidator::step(const Instr &I) {
   const OpInfo &Info = opInfo(I.Opcode);
+  // The table types a memory access's address (its first operand) as i32; a memory64 memory's is i64.
+  ValType P1 = Info.P1;
+  bool Access = Info.Kind != OpKind::Simple && Info.Kind != OpKind::Special &&
+                Info.Kind != OpKind::ExtractLane && Info.Kind != OpKind::ReplaceLane;
+  if (Access && I.Index2 < M.Memories.size())
+    P1 = M.Memories[I.Index2].indexType();
   auto PopParams = [&]() -> Error {
-    for (ValType P : {Info.P3, Info.P2, Info.P1})
+    for (ValType P : {Info.P3, Info.P2, P1})
       if (P != ValType::Bottom)
         if (Error E = pop(P))
           return E;
@@ -314,7 +327,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     if (I.Index >= M.Types.size())
       return fail("unknown type");
     const FuncType &Callee = M.Types[I.Index];
-    if (Error E = pop(ValType::I32))
+    if (Error E = pop(M.Tables[I.Index2].indexType()))
       return E;
     if (Error E = popList(Callee.Params))
       return E;
@@ -408,26 +421,28 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
   case Op::TableSet: {
     if (Error E = checkTable(I.Index))
       return E;
-    ValType T = M.Tables[I.Index].Elem;
+    ValType T = M.Tables[I.Index].Elem, At = M.Tables[I.Index].indexType();
     if (I.Opcode == Op::TableGet) {
-      if (Error E = pop(ValType::I32))
+      if (Error E = pop(At))
         return E;
       push(T);
       return Error::success();
     }
     if (Error E = pop(T))
       return E;
-    return pop(ValType::I32);
+    return pop(At);
   }
   case Op::MemorySize:
-  case Op::MemoryGrow:
-    if (M.Memories.empty())
-      return fail("unknown memory 0");
+  case Op::MemoryGrow: {
+    if (Error E = checkMemoryIndex(I.Index2))
+      return E;
+    ValType At = M.Memories[I.Index2].indexType();
     if (I.Opcode == Op::MemoryGrow)
-      if (Error E = pop(ValType::I32))
+      if (Error E = pop(At))
         return E;
-    push(ValType::I32);
+    push(At);
     return Error::success();
+  }
   case Op::I32Const: push(ValType::I32); return Error::success();
   case Op::I64Const: push(ValType::I64); return Error::success();
   case Op::F32Const: push(ValType::F32); return Error::success();
@@ -455,19 +470,29 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
   case Op::DataDrop:
     if (!M.DataCount)
       return fail("data count section required");
-    if (I.Opcode == Op::MemoryInit && M.Memories.empty())
-      return fail("unknown memory 0");
+    if (I.Opcode == Op::MemoryInit)
+      if (Error E = checkMemoryIndex(I.Index2))
+        return E;
     if (I.Index >= *M.DataCount)
       return fail("unknown data segment " + llvm::Twine(I.Index));
     if (I.Opcode == Op::DataDrop)
       return Error::success();
-    return popList({ValType::I32, ValType::I32, ValType::I32});
-  case Op::MemoryCopy:
-  case Op::MemoryFill:
-    if (M.Memories.empty())
-      return fail("unknown memory 0");
-    return popList({ValType::I32, I.Opcode == Op::MemoryFill ? ValType::I32 : ValType::I32,
-                    ValType::I32});
+    return popList({M.Memories[I.Index2].indexType(), ValType::I32, ValType::I32});
+  case Op::MemoryFill: {
+    if (Error E = checkMemoryIndex(I.Index2))
+      return E;
+    ValType At = M.Memories[I.Index2].indexType();
+    return popList({At, ValType::I32, At});
+  }
+  case Op::MemoryCopy: {
+    // Between an i32 and an i64 memory the length has the smaller index type.
+    if (Error E = checkMemoryIndex(I.Index2))
+      return E;
+    if (Error E = checkMemoryIndex(I.Index))
+      return E;
+    ValType Dst = M.Memories[I.Index2].indexType(), Src = M.Memories[I.Index].indexType();
+    return popList({Dst, Src, Dst == ValType::I64 && Src == ValType::I64 ? ValType::I64 : ValType::I32});
+  }
   case Op::TableInit:
     if (Error E = checkTable(I.Index2))
       return E;
@@ -475,7 +500,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
       return fail("unknown elem segment " + llvm::Twine(I.Index));
     if (M.Elems[I.Index].Type != M.Tables[I.Index2].Elem)
       return fail("type mismatch");
-    return popList({ValType::I32, ValType::I32, ValType::I32});
+    return popList({M.Tables[I.Index2].indexType(), ValType::I32, ValType::I32});
   case Op::ElemDrop:
     if (I.Index >= M.Elems.size())
       return fail("unknown elem segment " + llvm::Twine(I.Index));
@@ -487,24 +512,28 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
       return E;
     if (M.Tables[I.Index].Elem != M.Tables[I.Index2].Elem)
       return fail("type mismatch");
-    return popList({ValType::I32, ValType::I32, ValType::I32});
+    {
+      // As memory.copy: between an i32 and an i64 table the length has the smaller index type.
+      ValType Dst = M.Tables[I.Index].indexType(), Src = M.Tables[I.Index2].indexType();
+      return popList({Dst, Src, Dst == ValType::I64 && Src == ValType::I64 ? ValType::I64 : ValType::I32});
+    }
   case Op::TableGrow:
   case Op::TableSize:
   case Op::TableFill: {
     if (Error E = checkTable(I.Index))
       return E;
-    ValType T = M.Tables[I.Index].Elem;
+    ValType T = M.Tables[I.Index].Elem, At = M.Tables[I.Index].indexType();
     if (I.Opcode == Op::TableSize) {
-      push(ValType::I32);
+      push(At);
       return Error::success();
     }
     if (I.Opcode == Op::TableGrow) {
-      if (Error E = popList({T, ValType::I32}))
+      if (Error E = popList({T, At}))
         return E;
-      push(ValType::I32);
+      push(At);
       return Error::success();
     }
-    return popList({ValType::I32, T, ValType::I32});
+    return popList({At, T, At});
   }
   default:
     return fail("illegal opcode");

@@ -46,6 +46,7 @@
 #define W2N_NR_getpid 172
 #define W2N_NR_gettid 178
 #define W2N_NR_munmap 215
+#define W2N_NR_mremap 216
 #define W2N_NR_mmap 222
 #define W2N_NR_fadvise64 223
 #define W2N_NR_mprotect 226

@@ -46,13 +46,6 @@ CASES = [
     ("shared-memory", module(mem(0x03, 1, 1))),
     ("shared-memory-import", module(section(2, vec([name("env") + name("memory") + b"\x02\x03\x01\x01"])))),
     ("atomic", with_body(b"\xfe\x03\x00")),
-    # memory64
-    ("memory64", module(mem(0x04, 1))),
-    ("table64", module(section(4, vec([b"\x70\x04\x01"])))),
-    # multi-memory
-    ("second-memory", module(section(5, vec([b"\x00\x01", b"\x00\x01"])))),
-    ("memarg-memory-index", with_body(b"\x41\x00\x28\x40\x01\x00\x1a", extra=mem(0, 1))),
-    ("memory.size-index", with_body(b"\x3f\x01\x1a", extra=mem(0, 1))),
     # relaxed SIMD, wide arithmetic, custom page sizes
     ("relaxed-simd", with_body(b"\xfd\x80\x02")),
     ("wide-arithmetic", with_body(b"\xfc\x13")),
