@@ -217,7 +217,7 @@ Error ModuleDecoder::readLimits(Reader &R, Limits &L, bool &Is64, bool Memory) {
   if (Error E = Read(L.Min))
     return E;
   if (*Flags & 1) {
-    uint64_t Max;
+    uint64_t Max = 0;
     if (Error E = Read(Max))
       return E;
     L.Max = Max;
