@@ -21,8 +21,8 @@ stresses LLVM's superlinear passes; about 150 wasm instructions per case: 100k+ 
 
 Everything is compiled with clang-19 -O2 -c and linked without -O (so binaryen's wasm-opt never runs). The
 result runs: it prints one line per copy and per huge function (the same on every run; compare a native
-build of the wasm against the interpreter of your choice). Work files go to --work (default OUT.wasm's
-directory /gen-large-work) and are reused when their inputs are unchanged.
+build of the wasm against the interpreter of your choice). Work files go to --work (default: gen-large-work
+beside OUT.wasm) and are reused while their inputs are unchanged.
 """
 import argparse
 import glob
