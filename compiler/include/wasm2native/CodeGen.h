@@ -106,6 +106,16 @@ struct FailureInjection {
 llvm::Expected<FailureInjection> parseFailureInjection(llvm::StringRef Spec);
 void injectFailure(llvm::Module &M, const FailureInjection &Injection);
 
+/// --time-report: what compiling one partition cost, in CPU seconds of the thread that compiled it.
+struct PartitionTime {
+  unsigned Partition = 0;
+  uint64_t Load = 0;       ///< its size (wasm instructions of its own functions), as planned
+  uint64_t Largest = 0;    ///< its largest function (wasm instructions)
+  bool Huge = false;       ///< a huge function's partition (Partition.h)
+  double Translate = 0, Optimize = 0, CodeGen = 0;
+  double total() const { return Translate + Optimize + CodeGen; }
+};
+
 /// How emitObjects compiles a module.
 struct ObjectOptions {
   unsigned Threads = 0;     ///< 0: all cores. The objects never depend on it.
@@ -115,6 +125,7 @@ struct ObjectOptions {
   /// far and the total; only for a module that is split.
   std::function<void(unsigned Done, unsigned Total)> Progress;
   std::optional<FailureInjection> InjectFailure; ///< for tests (--debug-inject-failure)
+  std::vector<PartitionTime> *Times = nullptr; ///< --time-report: filled in partition order
 };
 
 /// Translates the wasm module into Ctx: the whole of it (Part null) or one partition.

@@ -49,6 +49,11 @@ constexpr uint64_t InstructionsPerPartition = 7000, MaxPartitions = 64;
 /// The largest function (wasm instructions) a partition imports from another: about what the
 /// inliner's threshold at -O2 inlines once the function is simplified.
 constexpr uint64_t ImportLimit = 95;
+/// A function of more wasm instructions is huge: a partition of its own, whose code generation leaves
+/// out what is quadratic in a function's size (Pipeline.cpp). Alone, it is scheduled first (it is the
+/// largest partition) and its cost is measured on its own (--time-report); docs/compile-time.md has
+/// the measurements behind the number (SQLite's largest function, its interpreter loop, is 20,284).
+constexpr uint64_t HugeFunction = 50000;
 /// The size of an imported function's wrapper (a WASI shim call or an embedding thunk).
 constexpr uint64_t ImportWrapperSize = 4;
 
@@ -138,13 +143,22 @@ Expected<PartitionPlan> w2n::planPartitions(const w2n::Module &WM, bool WithImpo
     ModuleLevel += S.Items.size();
   Total += ModuleLevel;
 
-  Plan.Count = unsigned(std::clamp<uint64_t>(Total / InstructionsPerPartition, 1, MaxPartitions));
+  // Huge functions: each is a partition of its own, after the others.
+  std::vector<uint32_t> Huge;
+  uint64_t HugeTotal = 0;
+  for (uint32_t I = 0; I < N; ++I)
+    if (Sizes[I] > HugeFunction)
+      Huge.push_back(I), HugeTotal += Sizes[I];
+  unsigned Regular = unsigned(std::clamp<uint64_t>((Total - HugeTotal) / InstructionsPerPartition, 1, MaxPartitions));
+  Plan.Count = Regular + unsigned(Huge.size());
   Plan.Home.assign(N, 0);
   Plan.Imports.resize(Plan.Count);
   Plan.SharedFunctions.assign(N, false);
   Plan.SharedData.assign(WM.Datas.size(), false);
+  Plan.Huge.assign(Plan.Count, false);
   if (Plan.Count == 1) {
     Plan.Load = {Total};
+    Plan.Largest = {N ? *std::max_element(Sizes.begin(), Sizes.end()) : 0};
     return Plan;
   }
 
@@ -166,29 +180,38 @@ Expected<PartitionPlan> w2n::planPartitions(const w2n::Module &WM, bool WithImpo
     for (uint32_t J : Refs[I].Callees)
       if (J != I)
         OnlyCaller[J] = OnlyCaller[J] == None ? I : Several;
-  uint64_t Cap = Total / Plan.Count;
+  uint64_t Cap = (Total - HugeTotal) / Regular;
   Clusters C(Sizes);
   for (uint32_t I = 0; I < N; ++I)
-    if (!FromModuleLevel[I] && OnlyCaller[I] != None && OnlyCaller[I] != Several)
+    if (!FromModuleLevel[I] && OnlyCaller[I] != None && OnlyCaller[I] != Several && Sizes[I] <= HugeFunction &&
+        Sizes[OnlyCaller[I]] <= HugeFunction)
       C.joinUnder(I, OnlyCaller[I], Cap);
 
   // Balance: clusters, largest first (ties: the one whose first function comes first), each to the
   // least loaded partition (ties: the lowest).
   std::vector<unsigned> Roots;
   for (uint32_t I = 0; I < N; ++I)
-    if (C.find(I) == I)
+    if (C.find(I) == I && Sizes[I] <= HugeFunction)
       Roots.push_back(I);
   std::stable_sort(Roots.begin(), Roots.end(), [&](unsigned A, unsigned B) { return C.Size[A] > C.Size[B]; });
   Plan.Load.assign(Plan.Count, 0);
   Plan.Load[0] = ModuleLevel;
   std::vector<unsigned> PartitionOfRoot(N, 0);
   for (unsigned R : Roots) {
-    unsigned Least = unsigned(std::min_element(Plan.Load.begin(), Plan.Load.end()) - Plan.Load.begin());
+    unsigned Least = unsigned(std::min_element(Plan.Load.begin(), Plan.Load.begin() + Regular) - Plan.Load.begin());
     Plan.Load[Least] += C.Size[R];
     PartitionOfRoot[R] = Least;
   }
-  for (uint32_t I = 0; I < N; ++I)
+  for (size_t H = 0; H < Huge.size(); ++H) {
+    PartitionOfRoot[Huge[H]] = Regular + unsigned(H);
+    Plan.Load[Regular + H] = Sizes[Huge[H]];
+    Plan.Huge[Regular + H] = true;
+  }
+  Plan.Largest.assign(Plan.Count, 0);
+  for (uint32_t I = 0; I < N; ++I) {
     Plan.Home[I] = PartitionOfRoot[C.find(I)];
+    Plan.Largest[Plan.Home[I]] = std::max(Plan.Largest[Plan.Home[I]], Sizes[I]);
+  }
 
   // Imports: the small functions a partition calls in another, and those they call, transitively.
   if (WithImports) {
@@ -238,7 +261,8 @@ Expected<PartitionPlan> w2n::planPartitions(const w2n::Module &WM, bool WithImpo
 void w2n::printPartitionPlan(const PartitionPlan &Plan, const w2n::Module &WM, raw_ostream &OS) {
   OS << "partitions: " << Plan.Count << "\n";
   for (unsigned P = 0; P < Plan.Count; ++P) {
-    OS << "partition " << P << " (" << Plan.Load[P] << " instructions):";
+    OS << "partition " << P << " (" << Plan.Load[P] << " instructions" << (Plan.Huge[P] ? ", huge function" : "")
+       << "):";
     for (uint32_t I = 0; I < Plan.Home.size(); ++I)
       if (Plan.Home[I] == P)
         OS << " " << functionSymbol(WM, I);

@@ -31,6 +31,10 @@ struct PartitionPlan {
   std::vector<bool> SharedData;
   /// The size of each partition (wasm instructions), for scheduling.
   std::vector<uint64_t> Load;
+  /// Per partition: the size of its largest function (wasm instructions).
+  std::vector<uint64_t> Largest;
+  /// Per partition: it holds a huge function, alone (its code generation is limited: Pipeline.cpp).
+  std::vector<bool> Huge;
 
   /// What the translator builds for partition P.
   ModulePart part(unsigned P) const;

@@ -23,11 +23,13 @@
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/StandardInstrumentations.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <ctime>
 #include <mutex>
 #include <optional>
 
@@ -36,11 +38,38 @@ using namespace llvm;
 
 namespace {
 
+/// CPU seconds the calling thread has used (the threads of the pool share the machine with others:
+/// this is what a partition cost, whatever else ran).
+double threadCPUSeconds() {
+  timespec T;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T);
+  return double(T.tv_sec) + double(T.tv_nsec) / 1e9;
+}
+
 OptimizationLevel passBuilderLevel(OptLevel O) {
   return O == OptLevel::O1   ? OptimizationLevel::O1
          : O == OptLevel::O3 ? OptimizationLevel::O3
          : O == OptLevel::Os ? OptimizationLevel::Os
                              : OptimizationLevel::O2;
+}
+
+/// The code generation of a huge function's partition (Partition.cpp), after the IR pipeline. On
+/// x86 with AVX-512, LLVM 19's X86 domain reassignment (GPR chains moved to mask registers) is
+/// quadratic in a function's size: 24 of the 36 CPU-s that code generation took on a function of
+/// 114,532 wasm instructions (LLVM 20 fixed it, llvm-project pull request 108108). The pass does
+/// nothing without AVX512BW, so the partition's functions are compiled without that feature (and
+/// those that need it): they lose only the EVEX forms of byte and word vector operations, which wasm's
+/// 128-bit SIMD has VEX forms of. It is set after the pipeline, so the inliner still saw one feature set
+/// (a callee with more features than its caller is never inlined); the cl::opt that disables the pass
+/// would be process-wide and change every partition.
+void limitHugeFunctionCodeGen(llvm::Module &M, TargetMachine &TM) {
+  if (!TM.getTargetTriple().isX86() || !TM.getMCSubtargetInfo()->checkFeatures("+avx512bw"))
+    return;
+  std::string Features = TM.getTargetFeatureString().str();
+  Features += Features.empty() ? "-avx512bw" : ",-avx512bw";
+  for (llvm::Function &F : M)
+    if (!F.isDeclaration())
+      F.addFnAttr("target-features", Features);
 }
 
 } // namespace
@@ -96,18 +125,33 @@ Expected<std::vector<std::string>> w2n::emitObjects(const w2n::Module &WM, const
     return Plan.takeError();
   if (Opts.PlanLog)
     printPartitionPlan(*Plan, WM, *Opts.PlanLog);
-  auto Compile = [&](const ModulePart *Part, TargetMachine &PartTM) -> Expected<std::string> {
+  if (Opts.Times)
+    Opts.Times->assign(Plan->Count, PartitionTime());
+  auto Compile = [&](unsigned P, const ModulePart *Part, TargetMachine &PartTM) -> Expected<std::string> {
+    PartitionTime Unused, &T = Opts.Times ? (*Opts.Times)[P] : Unused;
+    T.Partition = P;
+    T.Load = Plan->Load[P];
+    T.Largest = Plan->Largest[P];
+    T.Huge = Plan->Huge[P];
+    double Start = threadCPUSeconds();
     LLVMContext Ctx;
     FailureScope Failures(WM, Ctx);
     auto M = Translate(Ctx, Part);
     if (!M)
       return M.takeError();
+    double Translated = threadCPUSeconds();
     optimize(**M, PartTM, O);
+    if (Plan->Huge[P])
+      limitHugeFunctionCodeGen(**M, PartTM);
+    double Optimized = threadCPUSeconds();
     if (Opts.NameTables)
       addFunctionNameTable(**M);
     if (Opts.InjectFailure)
       injectFailure(**M, *Opts.InjectFailure);
     auto Object = emit(**M, PartTM, EmitKind::Object);
+    T.Translate = Translated - Start;
+    T.Optimize = Optimized - Translated;
+    T.CodeGen = threadCPUSeconds() - Optimized;
     if (Error E = Failures.takeError()) {
       consumeError(Object.takeError());
       return E;
@@ -115,7 +159,7 @@ Expected<std::vector<std::string>> w2n::emitObjects(const w2n::Module &WM, const
     return Object;
   };
   if (Plan->Count == 1) {
-    auto Object = Compile(nullptr, TM);
+    auto Object = Compile(0, nullptr, TM);
     if (!Object)
       return Object.takeError();
     return std::vector<std::string>{std::move(*Object)};
@@ -146,7 +190,7 @@ Expected<std::vector<std::string>> w2n::emitObjects(const w2n::Module &WM, const
         std::unique_ptr<TargetMachine> PartTM(TM.getTarget().createTargetMachine(
             TM.getTargetTriple().str(), TM.getTargetCPU(), TM.getTargetFeatureString(), TM.Options,
             TM.getRelocationModel(), TM.getCodeModel(), TM.getOptLevel()));
-        auto Object = Compile(&Part, *PartTM);
+        auto Object = Compile(I, &Part, *PartTM);
         if (!Object)
           Errors[I].emplace(Object.takeError());
         else

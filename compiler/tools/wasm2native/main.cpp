@@ -20,6 +20,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <sys/resource.h>
@@ -79,6 +80,33 @@ private:
   std::pair<double, double> Mark;
   std::vector<std::pair<std::string, std::pair<double, double>>> Stages;
 };
+
+/// --time-report for a split module: what its partitions cost in CPU time of the thread that compiled
+/// each (which other load on the machine barely changes), by phase, and the slowest five: the slowest
+/// bounds the wall time from below whatever the number of cores.
+void reportPartitionTimes(std::vector<PartitionTime> Times) {
+  if (Times.size() < 2)
+    return;
+  double Translate = 0, Optimize = 0, CodeGen = 0;
+  unsigned Huge = 0;
+  for (const PartitionTime &T : Times) {
+    Translate += T.Translate, Optimize += T.Optimize, CodeGen += T.CodeGen;
+    Huge += T.Huge;
+  }
+  errs() << "===== wasm2native partitions (CPU s of the thread that compiled each) =====\n"
+         << format("%u partitions (%u of a huge function): translate %.3f, optimise %.3f, "
+                   "generate code %.3f, sum %.3f\n",
+                   unsigned(Times.size()), Huge, Translate, Optimize, CodeGen, Translate + Optimize + CodeGen);
+  std::stable_sort(Times.begin(), Times.end(),
+                   [](const PartitionTime &A, const PartitionTime &B) { return A.total() > B.total(); });
+  for (size_t I = 0; I < std::min<size_t>(5, Times.size()); ++I) {
+    const PartitionTime &T = Times[I];
+    errs() << format("partition %u (%llu instructions, largest function %llu%s): %.3f (translate %.3f, "
+                     "optimise %.3f, generate code %.3f)\n",
+                     T.Partition, (unsigned long long)T.Load, (unsigned long long)T.Largest,
+                     T.Huge ? ", huge function" : "", T.total(), T.Translate, T.Optimize, T.CodeGen);
+  }
+}
 
 /// The progress of a split module's compilation, on stderr: on a terminal one line rewritten in place
 /// and erased once every partition is done; elsewhere (a log, with --progress) one line per partition.
@@ -280,6 +308,9 @@ int run(const Options &O, const char *Argv0) {
   OO.NameTables = O.Emit == "exe";
   OO.PlanLog = O.PrintPartitions ? &errs() : nullptr;
   OO.Progress = progressReporter(O);
+  std::vector<PartitionTime> PartitionTimes;
+  if (O.TimeReport)
+    OO.Times = &PartitionTimes;
   if (!O.InjectFailure.empty()) {
     auto Injection = parseFailureInjection(O.InjectFailure);
     if (!Injection)
@@ -291,6 +322,7 @@ int run(const Options &O, const char *Argv0) {
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
     Times.stageDone("translate, optimise and generate code");
+    reportPartitionTimes(PartitionTimes);
     if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output, O.Links))
       return reportError(O.Input, std::move(E));
     Times.stageDone("link");
@@ -304,6 +336,7 @@ int run(const Options &O, const char *Argv0) {
     if (!Objects)
       return reportError(O.Input, Objects.takeError());
     Times.stageDone("translate, optimise and generate code");
+    reportPartitionTimes(PartitionTimes);
     if (Objects->size() == 1) {
       Emitted = std::move(Objects->front());
     } else {
