@@ -162,150 +162,170 @@ std::string defaultOutput(const Options &O) {
   return std::string(Stem.str());
 }
 
-int run(const Options &O, const char *Argv0) {
-  if (O.PrintTargets) {
-    for (const TargetInfo &T : supportedTargets())
-      outs() << T.Name << "  (" << T.Triple.str() << ")\n";
-    return 0;
-  }
-  OptLevel Level;
-  if (O.OptLevelName == "0") Level = OptLevel::O0;
-  else if (O.OptLevelName == "1") Level = OptLevel::O1;
-  else if (O.OptLevelName == "2") Level = OptLevel::O2;
-  else if (O.OptLevelName == "3") Level = OptLevel::O3;
-  else if (O.OptLevelName == "s") Level = OptLevel::Os;
-  else return fail("invalid optimisation level '-O" + O.OptLevelName + "' (use -O0, -O1, -O2, -O3 or -Os)");
+Error optionError(const Twine &Message) { return createStringError(inconvertibleErrorCode(), Message); }
 
-  FatalErrorFile = O.Input;
-  installFatalErrorHandler(reportFatalError);
-  auto Target = resolveTarget(O.Target);
-  if (!Target)
-    return reportError(O.Input, Target.takeError());
+Expected<OptLevel> parseOptLevel(const std::string &Name) {
+  if (Name == "0") return OptLevel::O0;
+  if (Name == "1") return OptLevel::O1;
+  if (Name == "2") return OptLevel::O2;
+  if (Name == "3") return OptLevel::O3;
+  if (Name == "s") return OptLevel::Os;
+  return optionError("invalid optimisation level '-O" + Name + "' (use -O0, -O1, -O2, -O3 or -Os)");
+}
 
+/// What the options settle before the module is read, all checked first, so that a typo costs no
+/// compile.
+struct Plan {
+  OptLevel Level = OptLevel::O2;
+  TargetInfo Target;
   TranslateOptions TO;
-  TO.Executable = O.Emit == "exe";
-  std::string Output = O.Output.empty() ? defaultOutput(O) : O.Output;
-  // An object is a library for a host program: its symbols are namespaced by the module name.
-  TO.ModuleName = !O.ModuleName.empty() ? O.ModuleName
-                  : moduleNameFromPath(Output == "-" || O.Emit == "lib" ? O.Input : Output);
-  if (!isValidModuleName(TO.ModuleName))
-    return fail("--module-name: '" + TO.ModuleName + "' is not a C identifier");
-  std::string Header = O.Header;
-  bool Embedding = O.Emit == "obj" || O.Emit == "lib";
-  bool SpecialOutput = Output == "-" || isSpecialFile(Output);
-  if (Embedding && Header.empty() && !SpecialOutput) { // no header beside /dev/null or a pipe
-    // Beside the output, named after the module: counter.o -> counter.h, libcounter.a -> counter.h.
-    SmallString<256> H(sys::path::parent_path(Output));
-    sys::path::append(H, TO.ModuleName + ".h");
-    Header = std::string(H.str());
-  }
-  if (O.Emit == "lib" && Output == "-")
-    return fail("--emit=lib needs an output file (-o)");
+  std::string Output;
+  std::string Header;     ///< the embedding header to write ("" for none)
+  bool Embedding = false; ///< --emit=obj or lib
+};
+
+/// --invoke, --unknown-imports and host objects concern executables only.
+Error checkExecutableOptions(const Options &O, TranslateOptions &TO) {
   TO.Invoke = O.Invoke;
   TO.UnknownImports = O.UnknownImports == "trap"   ? UnknownImportPolicy::Trap
                       : O.UnknownImports == "zero" ? UnknownImportPolicy::Zero
                                                    : UnknownImportPolicy::Error;
   if (O.Emit != "exe") {
     if (!O.Links.empty())
-      return fail("host objects ('" + O.Links.front() + "') can only be linked into an executable (--emit=exe)");
+      return optionError("host objects ('" + O.Links.front() +
+                         "') can only be linked into an executable (--emit=exe)");
     if (!O.Invoke.empty())
-      return fail("--invoke applies to executables (--emit=exe)");
+      return optionError("--invoke applies to executables (--emit=exe)");
     if (O.UnknownImports != "error")
-      return fail("--unknown-imports applies to executables (--emit=exe); an embedded module's imports come "
-                  "from its host");
+      return optionError("--unknown-imports applies to executables (--emit=exe); an embedded module's "
+                         "imports come from its host");
   }
-  if (!O.Links.empty()) {
-    auto Symbols = definedSymbols(O.Links);
-    if (!Symbols)
-      return reportError(O.Input, Symbols.takeError());
-    TO.HostSymbols = std::move(*Symbols);
-  }
+  if (O.Links.empty())
+    return Error::success();
+  auto Symbols = definedSymbols(O.Links);
+  if (!Symbols)
+    return Symbols.takeError();
+  TO.HostSymbols = std::move(*Symbols);
+  return Error::success();
+}
+
+/// What an executable grants its guest at run time (--dir, --env, --tcp-listen), checked here so
+/// that a typo is a compile error (the runtime checks again).
+Error checkGrants(const Options &O, TranslateOptions &TO) {
   TO.Dirs = O.Dirs;
   TO.Env = O.Env;
   TO.TcpListen = O.TcpListen;
-  if (O.Bounds == "explicit" || !Target->Is64Bit)
-    TO.Bounds = BoundsChecks::Explicit;
   for (const std::string &E : O.Env)
     if (E.find('=') == std::string::npos || E.front() == '=')
-      return fail("--env expects NAME=VALUE, got '" + E + "'");
+      return optionError("--env expects NAME=VALUE, got '" + E + "'");
   for (const std::string &L : O.TcpListen) {
-    // IPV4ADDRESS:PORT, checked here so that a typo is a compile error (the runtime checks again).
     unsigned A, B, C, D, Port;
     char End;
     if (sscanf(L.c_str(), "%u.%u.%u.%u:%u%c", &A, &B, &C, &D, &Port, &End) != 5 || A > 255 || B > 255 ||
         C > 255 || D > 255 || Port > 65535 || L.find_first_not_of("0123456789.:") != std::string::npos)
-      return fail("--tcp-listen expects IPV4ADDRESS:PORT (e.g. 127.0.0.1:8080), got '" + L + "'");
+      return optionError("--tcp-listen expects IPV4ADDRESS:PORT (e.g. 127.0.0.1:8080), got '" + L + "'");
   }
   for (const std::string &D : O.Dirs) {
     std::string Host = D.substr(0, D.find("::"));
     if (!sys::fs::is_directory(Host))
-      return fail("--dir: '" + Host + "' is not a directory");
+      return optionError("--dir: '" + Host + "' is not a directory");
   }
+  return Error::success();
+}
 
-  StageTimes Times(O.TimeReport);
-  auto Buffer = MemoryBuffer::getFileOrSTDIN(O.Input, /*IsText=*/false);
+Expected<Plan> makePlan(const Options &O) {
+  Plan P;
+  auto Level = parseOptLevel(O.OptLevelName);
+  if (!Level)
+    return Level.takeError();
+  P.Level = *Level;
+  auto Target = resolveTarget(O.Target);
+  if (!Target)
+    return Target.takeError();
+  P.Target = std::move(*Target);
+  P.TO.Executable = O.Emit == "exe";
+  P.Output = O.Output.empty() ? defaultOutput(O) : O.Output;
+  // An object is a library for a host program: its symbols are namespaced by the module name.
+  P.TO.ModuleName = !O.ModuleName.empty() ? O.ModuleName
+                    : moduleNameFromPath(P.Output == "-" || O.Emit == "lib" ? O.Input : P.Output);
+  if (!isValidModuleName(P.TO.ModuleName))
+    return optionError("--module-name: '" + P.TO.ModuleName + "' is not a C identifier");
+  P.Header = O.Header;
+  P.Embedding = O.Emit == "obj" || O.Emit == "lib";
+  bool SpecialOutput = P.Output == "-" || isSpecialFile(P.Output);
+  if (P.Embedding && P.Header.empty() && !SpecialOutput) { // no header beside /dev/null or a pipe
+    // Beside the output, named after the module: counter.o -> counter.h, libcounter.a -> counter.h.
+    SmallString<256> H(sys::path::parent_path(P.Output));
+    sys::path::append(H, P.TO.ModuleName + ".h");
+    P.Header = std::string(H.str());
+  }
+  if (O.Emit == "lib" && P.Output == "-")
+    return optionError("--emit=lib needs an output file (-o)");
+  if (Error E = checkExecutableOptions(O, P.TO))
+    return E;
+  if (O.Bounds == "explicit" || !P.Target.Is64Bit)
+    P.TO.Bounds = BoundsChecks::Explicit;
+  if (Error E = checkGrants(O, P.TO))
+    return E;
+  return P;
+}
+
+Expected<w2n::Module> readModule(const std::string &Input) {
+  auto Buffer = MemoryBuffer::getFileOrSTDIN(Input, /*IsText=*/false);
   if (!Buffer)
-    return fail("cannot read '" + O.Input + "': " + Buffer.getError().message());
+    return optionError("cannot read '" + Input + "': " + Buffer.getError().message());
   std::vector<uint8_t> Bytes((*Buffer)->getBufferStart(), (*Buffer)->getBufferEnd());
+  return decodeModule(std::move(Bytes));
+}
 
-  auto Module = decodeModule(std::move(Bytes));
-  if (!Module)
-    return reportError(O.Input, Module.takeError());
-  Times.stageDone("read, decode and validate");
-  if (O.Emit == "host-header") {
-    std::string Text = writeHostHeader(*Module, sys::path::filename(O.Input).str());
-    if (Output == "-") {
-      outs() << Text;
-      return 0;
-    }
-    if (Error E = writeFileAtomically(Output, Text, false))
-      return reportError(O.Input, std::move(E));
-    return 0;
+/// Writes a text or binary output whole (never half a file), or to stdout for "-".
+Error writeOutput(const std::string &Output, StringRef Contents) {
+  if (Output == "-") {
+    outs() << Contents;
+    return Error::success();
   }
-  // Every import bound, the entry points and --invoke checked, before any code is generated.
-  if (TO.Executable)
-    if (Error E = checkExecutable(*Module, TO))
-      return reportError(O.Input, std::move(E));
+  return writeFileAtomically(Output, Contents, false);
+}
 
-  auto TM = createTargetMachine(*Target, O.CPU, Level, /*PositionIndependent=*/!TO.Executable);
-  if (!TM)
-    return reportError(O.Input, TM.takeError());
-
-  DataLayout Layout = (*TM)->createDataLayout();
-  PartTranslator TranslatePart = [&](LLVMContext &Ctx, const ModulePart *Part) {
-    return translateModule(*Module, Ctx, Target->Triple, Layout, TO, Part);
-  };
-  // LLVM IR and assembly show the whole module, translated and optimised here.
+/// --emit=llvm and asm: the whole module in one LLVMContext, translated and optimised here.
+Error emitWholeModule(const Options &O, const Plan &P, const w2n::Module &M, TargetMachine &TM,
+                      StageTimes &Times) {
   LLVMContext Ctx;
-  FailureScope Failures(*Module, Ctx);
-  std::unique_ptr<llvm::Module> IR;
-  if (O.Emit == "llvm" || O.Emit == "asm") {
-    auto Whole = TranslatePart(Ctx, nullptr);
-    if (!Whole)
-      return reportError(O.Input, Whole.takeError());
-    IR = std::move(*Whole);
-    Times.stageDone("translate to LLVM IR");
-    optimize(*IR, **TM, Level);
-    Times.stageDone("optimise");
-  }
-
+  FailureScope Failures(M, Ctx);
+  auto IR = translateModule(M, Ctx, P.Target.Triple, TM.createDataLayout(), P.TO, nullptr);
+  if (!IR)
+    return IR.takeError();
+  Times.stageDone("translate to LLVM IR");
+  optimize(**IR, TM, P.Level);
+  Times.stageDone("optimise");
   if (O.Emit == "llvm") {
     std::string Text;
     raw_string_ostream OS(Text);
-    IR->print(OS, nullptr);
-    if (Output == "-") {
-      outs() << OS.str();
-      return 0;
-    }
-    if (Error E = writeFileAtomically(Output, OS.str(), false))
-      return reportError(O.Input, std::move(E));
-    return 0;
+    (*IR)->print(OS, nullptr);
+    return writeOutput(P.Output, OS.str());
   }
-  // Executables and embedded objects: a large module is translated, optimised and compiled in
-  // partitions on --threads threads; the bytes never depend on it.
+  auto Assembly = emit(**IR, TM, EmitKind::Assembly);
+  if (Error E = Failures.takeError()) {
+    consumeError(Assembly.takeError());
+    return E;
+  }
+  if (!Assembly)
+    return Assembly.takeError();
+  Times.stageDone("generate code");
+  return writeOutput(P.Output, *Assembly);
+}
+
+/// Executables and embedded objects: a large module is translated, optimised and compiled in
+/// partitions on --threads threads; the bytes never depend on it.
+Expected<std::vector<std::string>> emitPartitions(const Options &O, const Plan &P, const w2n::Module &M,
+                                                  TargetMachine &TM, StageTimes &Times) {
+  DataLayout Layout = TM.createDataLayout();
+  PartTranslator TranslatePart = [&](LLVMContext &Ctx, const ModulePart *Part) {
+    return translateModule(M, Ctx, P.Target.Triple, Layout, P.TO, Part);
+  };
   ObjectOptions OO;
   OO.Threads = O.Threads;
-  OO.NameTables = O.Emit == "exe";
+  OO.NameTables = O.Emit == "exe"; // the embedding runtime reports a trap as a value instead
   OO.PlanLog = O.PrintPartitions ? &errs() : nullptr;
   OO.Progress = progressReporter(O);
   std::vector<PartitionTime> PartitionTimes;
@@ -314,70 +334,97 @@ int run(const Options &O, const char *Argv0) {
   if (!O.InjectFailure.empty()) {
     auto Injection = parseFailureInjection(O.InjectFailure);
     if (!Injection)
-      return reportError(O.Input, Injection.takeError());
+      return Injection.takeError();
     OO.InjectFailure = *Injection;
   }
-  if (O.Emit == "exe") {
-    auto Objects = emitObjects(*Module, TranslatePart, **TM, Level, OO);
-    if (!Objects)
-      return reportError(O.Input, Objects.takeError());
-    Times.stageDone("translate, optimise and generate code");
-    reportPartitionTimes(PartitionTimes);
-    if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, *Target), Output, O.Links))
-      return reportError(O.Input, std::move(E));
-    Times.stageDone("link");
-    return 0;
-  }
-  std::string Emitted;
-  if (Embedding) {
-    // Partitions as for an executable (no table of function names: the embedding runtime reports a
-    // trap as a value), merged into the one object whose only global symbol is NAME_module.
-    auto Objects = emitObjects(*Module, TranslatePart, **TM, Level, OO);
-    if (!Objects)
-      return reportError(O.Input, Objects.takeError());
-    Times.stageDone("translate, optimise and generate code");
-    reportPartitionTimes(PartitionTimes);
-    if (Objects->size() == 1) {
-      Emitted = std::move(Objects->front());
-    } else {
-      auto Merged = mergeEmbeddedObjects(*Objects, TO.ModuleName + "_module");
-      if (!Merged)
-        return reportError(O.Input, Merged.takeError());
-      Emitted = std::move(*Merged);
-      Times.stageDone("merge the partitions' objects");
-    }
+  auto Objects = emitObjects(M, TranslatePart, TM, P.Level, OO);
+  if (!Objects)
+    return Objects.takeError();
+  Times.stageDone("translate, optimise and generate code");
+  reportPartitionTimes(PartitionTimes);
+  return Objects;
+}
+
+/// --emit=obj and lib: the partitions' objects merged into the one object whose only global symbol
+/// is NAME_module, alone or in a static library with the embedding runtime, and its C header.
+Error writeEmbedding(const Options &O, const Plan &P, const w2n::Module &M, std::vector<std::string> Objects,
+                     const char *Argv0, StageTimes &Times) {
+  std::string Object;
+  if (Objects.size() == 1) {
+    Object = std::move(Objects.front());
   } else {
-    auto Assembly = emit(*IR, **TM, EmitKind::Assembly);
-    if (Error E = Failures.takeError()) {
-      consumeError(Assembly.takeError());
-      return reportError(O.Input, std::move(E));
-    }
-    if (!Assembly)
-      return reportError(O.Input, Assembly.takeError());
-    Emitted = std::move(*Assembly);
-    Times.stageDone("generate code");
+    auto Merged = mergeEmbeddedObjects(Objects, P.TO.ModuleName + "_module");
+    if (!Merged)
+      return Merged.takeError();
+    Object = std::move(*Merged);
+    Times.stageDone("merge the partitions' objects");
   }
-  if (Output == "-") {
-    outs() << Emitted;
-    return 0;
+  if (P.Output == "-") {
+    outs() << Object;
+    return Error::success();
   }
   if (O.Emit == "lib") {
-    std::string Runtime = runtimeArchive(Argv0, *Target, "libw2nembed.a");
+    std::string Runtime = runtimeArchive(Argv0, P.Target, "libw2nembed.a");
     if (!sys::fs::exists(Runtime))
-      return fail("--emit=lib: no embedding runtime for " + Target->Name + " (" + Runtime +
-                  "); use --emit=obj and link the runtime yourself");
-    if (Error E = writeStaticLibrary(Emitted, TO.ModuleName + ".o", Runtime, Output))
-      return reportError(O.Input, std::move(E));
-  } else if (Error E = writeFileAtomically(Output, Emitted, false)) {
+      return optionError("--emit=lib: no embedding runtime for " + P.Target.Name + " (" + Runtime +
+                         "); use --emit=obj and link the runtime yourself");
+    if (Error E = writeStaticLibrary(Object, P.TO.ModuleName + ".o", Runtime, P.Output))
+      return E;
+  } else if (Error E = writeFileAtomically(P.Output, Object, false)) {
+    return E;
+  }
+  if (P.Header.empty())
+    return Error::success();
+  std::string Text = writeEmbedHeader(M, P.TO.ModuleName, sys::path::filename(O.Input).str());
+  if (Error E = writeFileAtomically(P.Header, Text, false)) {
+    sys::fs::remove(P.Output); // never half an output
+    return E;
+  }
+  return Error::success();
+}
+
+/// The stages after the options are settled; every failure comes back as an Error.
+Error compile(const Options &O, const Plan &P, const char *Argv0) {
+  StageTimes Times(O.TimeReport);
+  auto Module = readModule(O.Input);
+  if (!Module)
+    return Module.takeError();
+  Times.stageDone("read, decode and validate");
+  if (O.Emit == "host-header")
+    return writeOutput(P.Output, writeHostHeader(*Module, sys::path::filename(O.Input).str()));
+  // Every import bound, the entry points and --invoke checked, before any code is generated.
+  if (P.TO.Executable)
+    if (Error E = checkExecutable(*Module, P.TO))
+      return E;
+  auto TM = createTargetMachine(P.Target, O.CPU, P.Level, /*PositionIndependent=*/!P.TO.Executable);
+  if (!TM)
+    return TM.takeError();
+  if (O.Emit == "llvm" || O.Emit == "asm")
+    return emitWholeModule(O, P, *Module, **TM, Times);
+  auto Objects = emitPartitions(O, P, *Module, **TM, Times);
+  if (!Objects)
+    return Objects.takeError();
+  if (P.Embedding)
+    return writeEmbedding(O, P, *Module, std::move(*Objects), Argv0, Times);
+  if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, P.Target), P.Output, O.Links))
+    return E;
+  Times.stageDone("link");
+  return Error::success();
+}
+
+int run(const Options &O, const char *Argv0) {
+  if (O.PrintTargets) {
+    for (const TargetInfo &T : supportedTargets())
+      outs() << T.Name << "  (" << T.Triple.str() << ")\n";
+    return 0;
+  }
+  FatalErrorFile = O.Input;
+  installFatalErrorHandler(reportFatalError);
+  auto P = makePlan(O);
+  if (!P)
+    return reportError(O.Input, P.takeError());
+  if (Error E = compile(O, *P, Argv0))
     return reportError(O.Input, std::move(E));
-  }
-  if (!Header.empty()) {
-    std::string Text = writeEmbedHeader(*Module, TO.ModuleName, sys::path::filename(O.Input).str());
-    if (Error E = writeFileAtomically(Header, Text, false)) {
-      sys::fs::remove(Output); // never half an output
-      return reportError(O.Input, std::move(E));
-    }
-  }
   return 0;
 }
 
