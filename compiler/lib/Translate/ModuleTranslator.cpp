@@ -162,6 +162,13 @@ private:
   void createFunctions();
   void emitWasiWrapper(uint32_t FuncIndex);
   llvm::Function *emitInstantiate();
+  /// A loop over Rows, a constant table of RowTy emitted as the private global Name: Body gets the
+  /// address of the current row and its index.
+  void emitConstantTableLoop(llvm::IRBuilder<> &B, llvm::Function *F, llvm::Type *RowTy,
+                             const std::vector<llvm::Constant *> &Rows, const char *Name,
+                             llvm::function_ref<void(llvm::IRBuilder<> &, llvm::Value *, llvm::Value *)> Body);
+  /// Element segment E's items into the instance's copy of it.
+  void emitElemItems(llvm::IRBuilder<> &B, llvm::Function *F, uint32_t E, llvm::Value *Inst);
   Value *constExpr(IRBuilder<> &B, const ConstExpr &E, Value *Inst);
   void emitTrapIf(IRBuilder<> &B, llvm::Function *F, Value *Cond, TrapKind Kind);
   void emitMain(llvm::Function *Instantiate);
@@ -360,6 +367,56 @@ Value *ModuleTranslator::constExpr(IRBuilder<> &B, const ConstExpr &E, Value *In
   llvm_unreachable("bad constant expression");
 }
 
+void ModuleTranslator::emitConstantTableLoop(IRBuilder<> &B, llvm::Function *F, Type *RowTy,
+                                             const std::vector<Constant *> &Rows, const char *Name,
+                                             function_ref<void(IRBuilder<> &, Value *, Value *)> Body) {
+  if (Rows.empty())
+    return;
+  auto *TableTy = ArrayType::get(RowTy, Rows.size());
+  auto *Table = new GlobalVariable(MC.LM, TableTy, /*isConstant=*/true, GlobalValue::PrivateLinkage,
+                                   ConstantArray::get(TableTy, Rows), Name);
+  BasicBlock *Pre = B.GetInsertBlock();
+  BasicBlock *Loop = BasicBlock::Create(MC.C, "rows", F);
+  BasicBlock *Done = BasicBlock::Create(MC.C, "rows.done", F);
+  B.CreateBr(Loop);
+  IRBuilder<> LB(Loop);
+  PHINode *K = LB.CreatePHI(LB.getInt32Ty(), 2);
+  K->addIncoming(LB.getInt32(0), Pre);
+  Body(LB, LB.CreateGEP(TableTy, Table, {LB.getInt32(0), K}), K);
+  Value *Next = LB.CreateAdd(K, LB.getInt32(1));
+  K->addIncoming(Next, LB.GetInsertBlock());
+  LB.CreateCondBr(LB.CreateICmpEQ(Next, LB.getInt32(uint32_t(Rows.size()))), Done, Loop);
+  B.SetInsertPoint(Done);
+}
+
+void ModuleTranslator::emitElemItems(IRBuilder<> &B, llvm::Function *F, uint32_t E, Value *Inst) {
+  const ElemSegment &S = WM.Elems[E];
+  auto *SegTy = ArrayType::get(B.getPtrTy(), S.Items.size());
+  Value *Seg = B.CreateStructGEP(MC.InstanceTy, Inst, MC.ElemSegFields[E]);
+  bool OnlyFunctions = std::all_of(S.Items.begin(), S.Items.end(), [](const ConstExpr &X) {
+    return X.K == ConstExpr::RefFunc || X.K == ConstExpr::RefNull;
+  });
+  if (!OnlyFunctions) { // global.get items (rare): one store each
+    for (uint32_t K = 0; K < S.Items.size(); ++K)
+      B.CreateStore(constExpr(B, S.Items[K], Inst), B.CreateConstGEP2_32(SegTy, Seg, 0, K));
+    return;
+  }
+  // Items that name functions (or null, as ~0) in a constant table, written by a loop, for the same
+  // reason as the funcref descriptors: element segments of large modules have tens of thousands.
+  Type *RowTy = B.getInt32Ty();
+  std::vector<Constant *> Rows;
+  for (const ConstExpr &X : S.Items)
+    Rows.push_back(B.getInt32(X.K == ConstExpr::RefNull ? ~0u : uint32_t(X.Bits)));
+  auto *RefsTy = ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size());
+  Value *Refs = B.CreateStructGEP(MC.InstanceTy, Inst, MC.FuncRefsField);
+  emitConstantTableLoop(B, F, RowTy, Rows, "w2n.elem.items", [&](IRBuilder<> &LB, Value *Row, Value *K) {
+    Value *Index = LB.CreateLoad(RowTy, Row);
+    Value *Ref = LB.CreateGEP(RefsTy, Refs, {LB.getInt32(0), Index});
+    Value *Item = LB.CreateSelect(LB.CreateICmpEQ(Index, LB.getInt32(~0u)), ConstantPointerNull::get(LB.getPtrTy()), Ref);
+    LB.CreateStore(Item, LB.CreateGEP(SegTy, Seg, {LB.getInt32(0), K}));
+  });
+}
+
 llvm::Function *ModuleTranslator::emitInstantiate() {
   LLVMContext &C = MC.C;
   Type *Ptr = PointerType::get(C, 0);
@@ -402,14 +459,21 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
   // then neither delete a function once inlined into its only caller nor change its arguments.
   auto *RefsTy = ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size());
   Value *Refs = Field(MC.FuncRefsField);
-  for (uint32_t I = MC.Opts.Executable ? 0 : WM.NumImportedFuncs; I < WM.Functions.size(); ++I) {
-    if (!WM.DeclaredFuncRefs[I])
-      continue;
-    Value *D = B.CreateConstGEP2_32(RefsTy, Refs, 0, I);
-    B.CreateStore(MC.signature(WM.Functions[I].TypeIndex), B.CreateStructGEP(MC.RT.FuncRefTy, D, 0));
-    B.CreateStore(MC.Funcs[I], B.CreateStructGEP(MC.RT.FuncRefTy, D, 1));
-    B.CreateStore(Inst, B.CreateStructGEP(MC.RT.FuncRefTy, D, 2));
-  }
+  // One row {function index, signature, code} per descriptor in a constant table, written by a loop:
+  // a module with tens of thousands of them (a 30 MB module has) would otherwise make this routine
+  // a straight line of three stores each, whose code generation takes time superlinear in its size.
+  auto *RowTy = StructType::get(C, {B.getInt32Ty(), Ptr, Ptr});
+  std::vector<Constant *> Rows;
+  for (uint32_t I = MC.Opts.Executable ? 0 : WM.NumImportedFuncs; I < WM.Functions.size(); ++I)
+    if (WM.DeclaredFuncRefs[I])
+      Rows.push_back(ConstantStruct::get(RowTy, {B.getInt32(I), MC.signature(WM.Functions[I].TypeIndex), MC.Funcs[I]}));
+  emitConstantTableLoop(B, F, RowTy, Rows, "w2n.funcref.rows", [&](IRBuilder<> &LB, Value *Row, Value *) {
+    Value *Index = LB.CreateLoad(LB.getInt32Ty(), LB.CreateStructGEP(RowTy, Row, 0));
+    Value *D = LB.CreateGEP(RefsTy, Refs, {LB.getInt32(0), Index});
+    LB.CreateStore(LB.CreateLoad(Ptr, LB.CreateStructGEP(RowTy, Row, 1)), LB.CreateStructGEP(MC.RT.FuncRefTy, D, 0));
+    LB.CreateStore(LB.CreateLoad(Ptr, LB.CreateStructGEP(RowTy, Row, 2)), LB.CreateStructGEP(MC.RT.FuncRefTy, D, 1));
+    LB.CreateStore(Inst, LB.CreateStructGEP(MC.RT.FuncRefTy, D, 2));
+  });
   for (uint32_t G = WM.NumImportedGlobals; G < WM.Globals.size(); ++G)
     B.CreateStore(constExpr(B, WM.Globals[G].Init, Inst), Field(MC.GlobalFields[G]));
 
@@ -421,9 +485,7 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     B.CreateStore(B.getInt32(uint32_t(WM.Datas[D].DataSize)), B.CreateConstGEP2_32(DataLenTy, DataLens, 0, D));
   for (uint32_t E = 0; E < WM.Elems.size(); ++E) {
     const ElemSegment &S = WM.Elems[E];
-    auto *SegTy = ArrayType::get(B.getPtrTy(), S.Items.size());
-    for (uint32_t K = 0; K < S.Items.size(); ++K)
-      B.CreateStore(constExpr(B, S.Items[K], Inst), B.CreateConstGEP2_32(SegTy, Field(MC.ElemSegFields[E]), 0, K));
+    emitElemItems(B, F, E, Inst);
     B.CreateStore(B.getInt32(S.M == ElemSegment::Passive ? uint32_t(S.Items.size()) : 0),
                   B.CreateConstGEP2_32(ElemLenTy, ElemLens, 0, E));
   }
