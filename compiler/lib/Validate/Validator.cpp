@@ -69,6 +69,24 @@ private:
   }
   Error checkMemory(const Instr &I, unsigned NaturalBytes);
   Error checkMemoryIndex(uint32_t Memory);
+  /// The callee of a call or tail call: the named function's type, or for the indirect forms the
+  /// named type, once the table is checked and the table index popped.
+  Error popCallee(const Instr &I, const FuncType *&Callee) {
+    if (I.Opcode == Op::Call || I.Opcode == Op::ReturnCall) {
+      if (I.Index >= M.Functions.size())
+        return fail("unknown function " + llvm::Twine(I.Index));
+      Callee = &M.funcType(I.Index);
+      return Error::success();
+    }
+    if (Error E = checkTable(I.Index2))
+      return E;
+    if (M.Tables[I.Index2].Elem != ValType::FuncRef)
+      return fail("type mismatch");
+    if (I.Index >= M.Types.size())
+      return fail("unknown type");
+    Callee = &M.Types[I.Index];
+    return pop(M.Tables[I.Index2].indexType());
+  }
   Error checkTable(uint32_t T) {
     return T < M.Tables.size() ? Error::success() : fail("unknown table " + llvm::Twine(T));
   }
@@ -310,49 +328,22 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
       return E;
     setUnreachable();
     return Error::success();
-  case Op::Call: {
-    if (I.Index >= M.Functions.size())
-      return fail("unknown function " + llvm::Twine(I.Index));
-    const FuncType &Callee = M.funcType(I.Index);
-    if (Error E = popList(Callee.Params))
-      return E;
-    pushList(Callee.Results);
-    return Error::success();
-  }
+  case Op::Call:
   case Op::CallIndirect: {
-    if (Error E = checkTable(I.Index2))
+    const FuncType *Callee = nullptr;
+    if (Error E = popCallee(I, Callee))
       return E;
-    if (M.Tables[I.Index2].Elem != ValType::FuncRef)
-      return fail("type mismatch");
-    if (I.Index >= M.Types.size())
-      return fail("unknown type");
-    const FuncType &Callee = M.Types[I.Index];
-    if (Error E = pop(M.Tables[I.Index2].indexType()))
+    if (Error E = popList(Callee->Params))
       return E;
-    if (Error E = popList(Callee.Params))
-      return E;
-    pushList(Callee.Results);
+    pushList(Callee->Results);
     return Error::success();
   }
   case Op::ReturnCall:
   case Op::ReturnCallIndirect: {
     // A tail call: the callee's results become this function's, so they must be the same types.
-    const FuncType *Callee;
-    if (I.Opcode == Op::ReturnCall) {
-      if (I.Index >= M.Functions.size())
-        return fail("unknown function " + llvm::Twine(I.Index));
-      Callee = &M.funcType(I.Index);
-    } else {
-      if (Error E = checkTable(I.Index2))
-        return E;
-      if (M.Tables[I.Index2].Elem != ValType::FuncRef)
-        return fail("type mismatch");
-      if (I.Index >= M.Types.size())
-        return fail("unknown type");
-      Callee = &M.Types[I.Index];
-      if (Error E = pop(ValType::I32))
-        return E;
-    }
+    const FuncType *Callee = nullptr;
+    if (Error E = popCallee(I, Callee))
+      return E;
     if (Callee->Results != FT.Results)
       return fail("type mismatch");
     if (Error E = popList(Callee->Params))
