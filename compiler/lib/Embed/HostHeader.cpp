@@ -21,15 +21,9 @@ const char EmbedApiText[] =
 #include "EmbedApiText.inc"
     ;
 
+/// The w2n_value member holding a T: named like the type, and `ref` for both reference types.
 const char *member(ValType T) {
-  switch (T) {
-  case ValType::I32: return "i32";
-  case ValType::I64: return "i64";
-  case ValType::F32: return "f32";
-  case ValType::F64: return "f64";
-  case ValType::V128: return "v128";
-  default: return "ref";
-  }
+  return isRefType(T) ? "ref" : valTypeName(T);
 }
 
 std::string slots(const char *Array, const std::vector<ValType> &Ts) {
