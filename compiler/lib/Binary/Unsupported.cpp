@@ -20,7 +20,6 @@ static const char *proposalName(Feature F) {
   case Feature::GC: return "gc";
   case Feature::FunctionReferences: return "function-references";
   case Feature::Threads: return "threads";
-  case Feature::RelaxedSIMD: return "relaxed-simd";
   case Feature::WideArithmetic: return "wide-arithmetic";
   case Feature::CustomPageSizes: return "custom-page-sizes";
   }
@@ -52,26 +51,6 @@ const OpRow Rows[] = {
     {0xfc, 0x14, Feature::WideArithmetic, "i64.sub128"},
     {0xfc, 0x15, Feature::WideArithmetic, "i64.mul_wide_s"},
     {0xfc, 0x16, Feature::WideArithmetic, "i64.mul_wide_u"},
-    {0xfd, 0x100, Feature::RelaxedSIMD, "i8x16.relaxed_swizzle"},
-    {0xfd, 0x101, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f32x4_s"},
-    {0xfd, 0x102, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f32x4_u"},
-    {0xfd, 0x103, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f64x2_s_zero"},
-    {0xfd, 0x104, Feature::RelaxedSIMD, "i32x4.relaxed_trunc_f64x2_u_zero"},
-    {0xfd, 0x105, Feature::RelaxedSIMD, "f32x4.relaxed_madd"},
-    {0xfd, 0x106, Feature::RelaxedSIMD, "f32x4.relaxed_nmadd"},
-    {0xfd, 0x107, Feature::RelaxedSIMD, "f64x2.relaxed_madd"},
-    {0xfd, 0x108, Feature::RelaxedSIMD, "f64x2.relaxed_nmadd"},
-    {0xfd, 0x109, Feature::RelaxedSIMD, "i8x16.relaxed_laneselect"},
-    {0xfd, 0x10a, Feature::RelaxedSIMD, "i16x8.relaxed_laneselect"},
-    {0xfd, 0x10b, Feature::RelaxedSIMD, "i32x4.relaxed_laneselect"},
-    {0xfd, 0x10c, Feature::RelaxedSIMD, "i64x2.relaxed_laneselect"},
-    {0xfd, 0x10d, Feature::RelaxedSIMD, "f32x4.relaxed_min"},
-    {0xfd, 0x10e, Feature::RelaxedSIMD, "f32x4.relaxed_max"},
-    {0xfd, 0x10f, Feature::RelaxedSIMD, "f64x2.relaxed_min"},
-    {0xfd, 0x110, Feature::RelaxedSIMD, "f64x2.relaxed_max"},
-    {0xfd, 0x111, Feature::RelaxedSIMD, "i16x8.relaxed_q15mulr_s"},
-    {0xfd, 0x112, Feature::RelaxedSIMD, "i16x8.relaxed_dot_i8x16_i7x16_s"},
-    {0xfd, 0x113, Feature::RelaxedSIMD, "i32x4.relaxed_dot_i8x16_i7x16_add_s"},
 };
 } // namespace
 

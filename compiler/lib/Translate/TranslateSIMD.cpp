@@ -1,6 +1,6 @@
 //===- TranslateSIMD.cpp - v128 instructions ------------------------------===//
 //
-// Fixed-width SIMD (Wasm 2.0, not relaxed-simd). v128 values are <4 x i32> on the value stack; each
+// Fixed-width SIMD (Wasm 2.0) and relaxed SIMD (Wasm 3.0). v128 values are <4 x i32> on the value stack; each
 // instruction bitcasts its operands to the lane shape it works on, which the instruction's own name
 // gives ("i16x8.add" works on <8 x i16>), and bitcasts its result back. Only generic LLVM IR and
 // target-independent intrinsics are used, so every backend lowers them; where LLVM's semantics differ
@@ -12,6 +12,11 @@
 //  - swizzle yields 0 for an index >= 16 (a variable extractelement past the end would be poison);
 //  - narrowing saturates, trunc_sat saturates (llvm.fpto[su]i.sat), q15mulr saturates its one
 //    overflowing case, dot and extadd wrap as the spec says.
+// Relaxed SIMD takes the spec's deterministic profile, the first of each instruction's allowed
+// behaviours, on every target and CPU (docs/relaxed-simd.md): relaxed_swizzle, _trunc, _laneselect,
+// _min/_max and _q15mulr are swizzle, trunc_sat, bitselect, min/max and q15mulr_sat; madd/nmadd
+// round twice (an fmul then an fadd, never contracted to an FMA); the i7 dot products treat both
+// operands as signed and saturate their i16 sums.
 // Memory accesses go through loadLinear/storeLinear with the exact access size, so the bounds
 // policy of TranslateMemory.cpp applies unchanged; sub-128-bit loads read an integer scalar (which
 // the load anchor handles on every target) and build the vector from it.
@@ -155,6 +160,16 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
     unsigned Half = VT->getNumElements() / 2;
     return Extend(B.CreateShuffleVector(V, laneRange(High ? Half : 0, Half)), widerLanes(VT));
   };
+  // Lanes 2k and 2k+1 of V as two vectors of half as many lanes (extadd and the dot products).
+  auto EvenOdd = [&](Value *V) {
+    unsigned Half = cast<FixedVectorType>(V->getType())->getNumElements() / 2;
+    return std::make_pair(B.CreateShuffleVector(V, laneRange(0, Half, 2)),
+                          B.CreateShuffleVector(V, laneRange(1, Half, 2)));
+  };
+  auto AddPairs = [&](Value *V) {
+    auto [Even, Odd] = EvenOdd(V);
+    return B.CreateAdd(Even, Odd);
+  };
   // Pads a 2-lane result with two zero lanes (the *_zero conversions).
   auto ZeroPadded = [&](Value *V) {
     return B.CreateShuffleVector(V, Constant::getNullValue(V->getType()), laneRange(0, 4));
@@ -216,7 +231,7 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
     Binary([&](Value *L, Value *R) { return B.CreateShuffleVector(L, R, Mask); });
     return true;
   }
-  case Op::I8x16Swizzle:
+  case Op::I8x16Swizzle: case Op::I8x16RelaxedSwizzle:
     // Lane k = a[s[k]] if s[k] < 16, else 0. Indexing with s[k] & 15 keeps every extract in range;
     // the select then zeroes the lanes whose index was out of range.
     Binary([&](Value *A, Value *S) {
@@ -281,7 +296,8 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
   case Op::V128Or: Arith(Instruction::Or); return true;
   case Op::V128Xor: Arith(Instruction::Xor); return true;
   case Op::V128Andnot: Binary([&](Value *L, Value *R) { return B.CreateAnd(L, B.CreateNot(R)); }); return true;
-  case Op::V128Bitselect: {
+  case Op::V128Bitselect: case Op::I8x16RelaxedLaneselect: case Op::I16x8RelaxedLaneselect:
+  case Op::I32x4RelaxedLaneselect: case Op::I64x2RelaxedLaneselect: {
     Value *Mask = Arg(Ty);
     Value *F = Arg(Ty);
     Value *T = Arg(Ty);
@@ -335,7 +351,7 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
       return B.CreateTrunc(B.CreateLShr(Sum, ConstantInt::get(WideTy, 1)), Ty);
     });
     return true;
-  case Op::I16x8Q15mulrSatS:
+  case Op::I16x8Q15mulrSatS: case Op::I16x8RelaxedQ15mulrS:
     // (a * b + 2^14) >> 15 in 32 bits; only -32768 * -32768 exceeds i16, and saturates to 32767.
     Binary([&](Value *L, Value *R) {
       auto *WideTy = FixedVectorType::get(B.getInt32Ty(), 8);
@@ -399,9 +415,7 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
   case Op::I32x4ExtaddPairwiseI16x8S: case Op::I32x4ExtaddPairwiseI16x8U: {
     // Extend every lane to the result width (2N lanes), then add even and odd lanes.
     auto *AllWide = FixedVectorType::get(Lane, NumLanes * 2);
-    Value *Wide = Extend(Arg(narrowerLanes(Ty)), AllWide);
-    Result(B.CreateAdd(B.CreateShuffleVector(Wide, laneRange(0, NumLanes, 2)),
-                       B.CreateShuffleVector(Wide, laneRange(1, NumLanes, 2))));
+    Result(AddPairs(Extend(Arg(narrowerLanes(Ty)), AllWide)));
     return true;
   }
   case Op::I32x4DotI16x8S: {
@@ -409,9 +423,26 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
     auto *Wide = FixedVectorType::get(B.getInt32Ty(), 8);
     Value *R = B.CreateSExt(Arg(narrowerLanes(Ty)), Wide);
     Value *L = B.CreateSExt(Arg(narrowerLanes(Ty)), Wide);
-    Value *Prod = B.CreateMul(L, R);
-    Result(B.CreateAdd(B.CreateShuffleVector(Prod, laneRange(0, 4, 2)),
-                       B.CreateShuffleVector(Prod, laneRange(1, 4, 2))));
+    Result(AddPairs(B.CreateMul(L, R)));
+    return true;
+  }
+  case Op::I16x8RelaxedDotI8x16I7x16S: case Op::I32x4RelaxedDotI8x16I7x16AddS: {
+    // Signed i8 products are exact in i16; their pairwise sums saturate in i16 (the spec's ivdotsat:
+    // only -128 * -128 * 2 overflows, to 32767). The i32 form adds those i16 sums pairwise, extended,
+    // and then the accumulator, wrapping.
+    bool Add = I.Opcode == Op::I32x4RelaxedDotI8x16I7x16AddS;
+    Value *Acc = Add ? Arg(Ty) : nullptr;
+    auto *Bytes = FixedVectorType::get(B.getInt8Ty(), 16);
+    auto *Wide = FixedVectorType::get(B.getInt16Ty(), 16);
+    Value *R = B.CreateSExt(Arg(Bytes), Wide);
+    Value *L = B.CreateSExt(Arg(Bytes), Wide);
+    auto [Even, Odd] = EvenOdd(B.CreateMul(L, R));
+    Value *Dot = B.CreateBinaryIntrinsic(Intrinsic::sadd_sat, Even, Odd);
+    if (!Add) {
+      Result(Dot);
+      return true;
+    }
+    Result(B.CreateAdd(AddPairs(B.CreateSExt(Dot, FixedVectorType::get(B.getInt32Ty(), 8))), Acc));
     return true;
   }
 
@@ -427,8 +458,24 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
   case Op::F32x4Sub: case Op::F64x2Sub: Arith(Instruction::FSub); return true;
   case Op::F32x4Mul: case Op::F64x2Mul: Arith(Instruction::FMul); return true;
   case Op::F32x4Div: case Op::F64x2Div: Arith(Instruction::FDiv); return true;
-  case Op::F32x4Min: case Op::F64x2Min: MinMax(Intrinsic::minimum); return true;
-  case Op::F32x4Max: case Op::F64x2Max: MinMax(Intrinsic::maximum); return true;
+  case Op::F32x4Min: case Op::F64x2Min: case Op::F32x4RelaxedMin: case Op::F64x2RelaxedMin:
+    MinMax(Intrinsic::minimum);
+    return true;
+  case Op::F32x4Max: case Op::F64x2Max: case Op::F32x4RelaxedMax: case Op::F64x2RelaxedMax:
+    MinMax(Intrinsic::maximum);
+    return true;
+  case Op::F32x4RelaxedMadd: case Op::F64x2RelaxedMadd: case Op::F32x4RelaxedNmadd:
+  case Op::F64x2RelaxedNmadd: {
+    // a * b + c (nmadd: -a * b + c) with two roundings. No fast-math flags, so LLVM never fuses
+    // them, and the result is the same with or without FMA hardware.
+    Value *C = Arg(Ty);
+    Value *Bv = Arg(Ty);
+    Value *A = Arg(Ty);
+    if (I.Opcode == Op::F32x4RelaxedNmadd || I.Opcode == Op::F64x2RelaxedNmadd)
+      A = B.CreateFNeg(A);
+    Result(B.CreateFAdd(B.CreateFMul(A, Bv), C));
+    return true;
+  }
   case Op::F32x4Pmin: case Op::F64x2Pmin: // b < a ? b : a
     Binary([&](Value *L, Value *R) { return B.CreateSelect(B.CreateFCmpOLT(R, L), R, L); });
     return true;
@@ -437,12 +484,14 @@ bool FunctionTranslator::emitSIMD(const Instr &I) {
     return true;
 
   // --- conversions ---
-  case Op::I32x4TruncSatF32x4S: case Op::I32x4TruncSatF32x4U: {
+  case Op::I32x4TruncSatF32x4S: case Op::I32x4TruncSatF32x4U: case Op::I32x4RelaxedTruncF32x4S:
+  case Op::I32x4RelaxedTruncF32x4U: {
     auto *Src = FixedVectorType::get(B.getFloatTy(), 4);
     Result(B.CreateIntrinsic(Signed ? Intrinsic::fptosi_sat : Intrinsic::fptoui_sat, {Ty, Src}, {Arg(Src)}));
     return true;
   }
-  case Op::I32x4TruncSatF64x2SZero: case Op::I32x4TruncSatF64x2UZero: {
+  case Op::I32x4TruncSatF64x2SZero: case Op::I32x4TruncSatF64x2UZero:
+  case Op::I32x4RelaxedTruncF64x2SZero: case Op::I32x4RelaxedTruncF64x2UZero: {
     auto *Src = FixedVectorType::get(B.getDoubleTy(), 2);
     auto *Dst = FixedVectorType::get(B.getInt32Ty(), 2);
     Value *V = B.CreateIntrinsic(Signed ? Intrinsic::fptosi_sat : Intrinsic::fptoui_sat, {Dst, Src}, {Arg(Src)});

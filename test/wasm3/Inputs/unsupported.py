@@ -46,8 +46,7 @@ CASES = [
     ("shared-memory", module(mem(0x03, 1, 1))),
     ("shared-memory-import", module(section(2, vec([name("env") + name("memory") + b"\x02\x03\x01\x01"])))),
     ("atomic", with_body(b"\xfe\x03\x00")),
-    # relaxed SIMD, wide arithmetic, custom page sizes
-    ("relaxed-simd", with_body(b"\xfd\x80\x02")),
+    # wide arithmetic, custom page sizes
     ("wide-arithmetic", with_body(b"\xfc\x13")),
     ("custom-page-size", module(mem(0x08, 1, 0))),
 ]
