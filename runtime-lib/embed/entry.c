@@ -72,6 +72,10 @@ static _Noreturn void unwind(w2n_result result) {
   _longjmp(innermost->env, (int)result);
 }
 
+/* How WASI proc_exit ends the call (embed/wasi.c): like a trap, with W2N_EXIT. */
+_Noreturn void w2n_embed_unwind(w2n_result result);
+_Noreturn void w2n_embed_unwind(w2n_result result) { unwind(result); }
+
 _Noreturn void w2n_trap(uint32_t kind, const char *function) {
   (void)function;
   unwind((w2n_result)kind);

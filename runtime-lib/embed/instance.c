@@ -121,8 +121,28 @@ static int imports_table(const w2n_module *m) {
   return 0;
 }
 
+/* Memory 0 of a linked instance: its first imported memory, else its first defined one (NULL if none).
+ * A defined memory's w2n_memory sits inside the instance, so the pointer is valid before the memory
+ * is initialised and for the instance's whole life. */
+w2n_memory *w2n_embed_memory0(void *instance);
+w2n_memory *w2n_embed_memory0(void *instance) {
+  const w2n_module *m = w2n_instance_module(instance);
+  for (uint32_t i = 0; i < m->import_count; i++)
+    if (m->imports[i].kind == W2N_EXTERN_MEMORY) return *(w2n_memory **)AT(instance, m->imports[i].offset);
+  return m->memory_count ? (w2n_memory *)AT(instance, m->memory_offsets[0]) : NULL;
+}
+
+/* w2n_instantiate, calling linked(instance, arg) once the imports are in and before initialisation
+ * (the start function may already call WASI: embed/wasi.c binds memory 0 there). */
+w2n_result w2n_embed_instantiate(const w2n_module *module, const w2n_extern *imports, w2n_instance **out,
+                                 w2n_error *err, void (*linked)(void *instance, void *arg), void *arg);
 w2n_result w2n_instantiate(const w2n_module *module, const w2n_extern *imports, w2n_instance **out,
                            w2n_error *err) {
+  return w2n_embed_instantiate(module, imports, out, err, NULL, NULL);
+}
+
+w2n_result w2n_embed_instantiate(const w2n_module *module, const w2n_extern *imports, w2n_instance **out,
+                                 w2n_error *err, void (*linked)(void *instance, void *arg), void *arg) {
   *out = NULL;
   if (err) err->message[0] = 0;
   for (uint32_t i = 0; i < module->import_count; i++) {
@@ -141,6 +161,7 @@ w2n_result w2n_instantiate(const w2n_module *module, const w2n_extern *imports, 
   memset(instance, 0, size);
   *(const w2n_module **)instance = module;
   for (uint32_t i = 0; i < module->import_count; i++) link_import(instance, &module->imports[i], &imports[i]);
+  if (linked) linked(instance, arg);
   w2n_result r = w2n_embed_protect(module->initialize, instance);
   if (r != W2N_OK) {
     if (err) snprintf(err->message, sizeof err->message, "%s", w2n_result_message(r));

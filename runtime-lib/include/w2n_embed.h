@@ -52,6 +52,8 @@ typedef enum w2n_result {
   W2N_ERROR_LINK = 100,         /* an import is missing or does not match the declared type */
   W2N_ERROR_RESOURCES = 101,    /* out of memory or address space */
   W2N_ERROR_ARGUMENT = 102,     /* e.g. w2n_call on something that is not a function */
+  /* Neither: the instance called WASI proc_exit; w2n_wasi_exit_code gives its status. */
+  W2N_EXIT = 103,
 } w2n_result;
 
 /* The spec's message for a trap ("integer divide by zero", ...), or a description of an error. */
@@ -212,6 +214,46 @@ w2n_result w2n_table_create(w2n_valtype elem_type, uint32_t initial, uint64_t ma
 /* A table64 (i64 indices), for imports of type (table i64 ...). */
 w2n_result w2n_table_create64(w2n_valtype elem_type, uint32_t initial, uint64_t max, w2n_table **out);
 void w2n_table_delete(w2n_table *table);
+
+/* ---- WASI (wasi_snapshot_preview1) for an instance ----
+ *
+ * The runtime's own WASI, the one executables use (wasi-shim/linux: raw system calls, every path
+ * confined to a preopened directory), serves an instance's wasi_snapshot_preview1 imports; the host
+ * gives only the other imports. Each w2n_wasi is one guest's sandbox: its descriptor table (stdio,
+ * preopened directories, files it opens), argv and environment, nothing shared with other instances.
+ *
+ *   w2n_wasi *w; w2n_wasi_create(&w);               stdio: duplicates of the process's 0, 1 and 2
+ *   w2n_wasi_set_args(w, argc, argv);               default: no arguments
+ *   w2n_wasi_set_env(w, "NAME", "VALUE");           default: empty (the host's is never passed)
+ *   w2n_wasi_preopen_dir(w, "/host/path", "/guest/name");   fds 3, 4, ... in call order
+ *   w2n_wasi_set_stdio(w, 1, host_fd);              the guest's stdout writes to host_fd (-1: closed)
+ *   w2n_wasi_instantiate(&mod_module, w, imports, &instance, &err);
+ *   ... w2n_call_export(...) == W2N_EXIT: proc_exit ended the call; w2n_wasi_exit_code(w) is its code
+ *   w2n_instance_free(instance); w2n_wasi_free(w);
+ *
+ * Strings are copied and host fds duplicated, so the caller keeps its own. A w2n_wasi serves one
+ * instance (a second w2n_wasi_instantiate with it fails with W2N_ERROR_ARGUMENT); free it after the
+ * instance. proc_exit never ends the host process: it unwinds to the entry point the host called (like
+ * a trap), which returns W2N_EXIT. The functions return W2N_OK, W2N_ERROR_ARGUMENT (a bad argument, a
+ * directory that cannot be opened: errno says why) or W2N_ERROR_RESOURCES. */
+typedef struct w2n_wasi w2n_wasi;
+
+w2n_result w2n_wasi_create(w2n_wasi **out);
+void w2n_wasi_free(w2n_wasi *wasi);
+w2n_result w2n_wasi_set_args(w2n_wasi *wasi, int argc, const char *const *argv);
+/* Adds NAME=VALUE to the guest's environment, replacing an earlier NAME. */
+w2n_result w2n_wasi_set_env(w2n_wasi *wasi, const char *name, const char *value);
+/* Opens host_dir now (relative to the current directory) and preopens it as guest_name. */
+w2n_result w2n_wasi_preopen_dir(w2n_wasi *wasi, const char *host_dir, const char *guest_name);
+/* guest_fd 0, 1 or 2 becomes a duplicate of host_fd, or is closed when host_fd is -1. */
+w2n_result w2n_wasi_set_stdio(w2n_wasi *wasi, int guest_fd, int host_fd);
+/* w2n_instantiate, with every wasi_snapshot_preview1 import the runtime implements bound to `wasi`
+ * (its entries in `imports` are ignored; imports may be NULL when there are no others). A WASI import
+ * with another type is W2N_ERROR_LINK. Memory 0 of the instance is the memory WASI reads and writes. */
+w2n_result w2n_wasi_instantiate(const w2n_module *module, w2n_wasi *wasi, const w2n_extern *imports,
+                                w2n_instance **out, w2n_error *err);
+/* The status the instance passed to proc_exit, or -1 if it has not called it. */
+int32_t w2n_wasi_exit_code(const w2n_wasi *wasi);
 
 #ifdef __cplusplus
 }

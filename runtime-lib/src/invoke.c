@@ -86,17 +86,17 @@ int32_t w2n_run(const w2n_exe_export *exports, uint32_t count, const char *defau
     return 0;
   }
   int shift = 0;
-  if (wasi_argc >= 2 && w2n_strncmp(wasi_argv[1], "--invoke=", 9) == 0) {
-    name = wasi_argv[1] + 9;
+  if (wasi_process.argc >= 2 && w2n_strncmp(wasi_process.argv[1], "--invoke=", 9) == 0) {
+    name = wasi_process.argv[1] + 9;
     shift = 1;
-  } else if (wasi_argc >= 3 && str_eq(wasi_argv[1], "--invoke")) {
-    name = wasi_argv[2];
+  } else if (wasi_process.argc >= 3 && str_eq(wasi_process.argv[1], "--invoke")) {
+    name = wasi_process.argv[2];
     shift = 2;
   }
   if (shift) { /* the guest sees argv[0] and the export's arguments */
-    wasi_argv[shift] = wasi_argv[0];
-    wasi_argv += shift;
-    wasi_argc -= shift;
+    wasi_process.argv[shift] = wasi_process.argv[0];
+    wasi_process.argv += shift;
+    wasi_process.argc -= shift;
   }
   if (!name) {
     err("wasm2native: the module has no _start export: name the export to call with --invoke=NAME");
@@ -125,7 +125,7 @@ int32_t w2n_run(const w2n_exe_export *exports, uint32_t count, const char *defau
       fail();
     }
   }
-  uint32_t given = (uint32_t)(wasi_argc - 1);
+  uint32_t given = (uint32_t)(wasi_process.argc - 1);
   if (given != nparams) {
     err("wasm2native: '");
     err(name);
@@ -145,13 +145,13 @@ int32_t w2n_run(const w2n_exe_export *exports, uint32_t count, const char *defau
   if (!args) w2n_fatal("out of memory");
   w2n_value *results = args + nparams;
   for (uint32_t k = 0; k < nparams; k++) {
-    if (w2n_parse_value(wasi_argv[k + 1], type[k], &args[k]) != 0) {
+    if (w2n_parse_value(wasi_process.argv[k + 1], type[k], &args[k]) != 0) {
       err("wasm2native: argument ");
       err_number(k + 1);
       err(" of '");
       err(name);
       err("': '");
-      err(wasi_argv[k + 1]);
+      err(wasi_process.argv[k + 1]);
       err("' is not an ");
       err(type_name(type[k]));
       fail();

@@ -22,6 +22,7 @@ const char *w2n_result_message(w2n_result result) {
   case W2N_ERROR_LINK: return "incompatible import";
   case W2N_ERROR_RESOURCES: return "out of resources";
   case W2N_ERROR_ARGUMENT: return "invalid argument";
+  case W2N_EXIT: return "exited (WASI proc_exit)";
   }
   return "unknown trap";
 }

@@ -54,9 +54,27 @@ size_t w2n_format_value(const w2n_value *v, char type, char *buf);
 /* invoke.c: W2N_INVOKE's value (set by the WASI configuration unless in secure-execution mode). */
 extern const char *w2n_invoke_env;
 
-/* wasi-shim: the guest's argv (invoke.c drops a leading --invoke=NAME from it). */
-extern int wasi_argc;
-extern char **wasi_argv;
+/* wasi-shim: the state of one WASI guest: its fd table, argv and environment. An executable has one,
+ * wasi_process (invoke.c drops a leading --invoke=NAME from its argv); in the embedding runtime each
+ * instance given WASI has its own (embed/wasi.c), and wasi_current points to the one of the instance
+ * whose WASI call is running on this thread. The shim reaches it as WASI, a constant address in an
+ * executable, so the executable's calls cost what they did when the state was a set of globals. */
+typedef struct wasi_state {
+  struct wasi_fd *fds;      /* indexed by WASI fd; fd_count slots (fdtable.c) */
+  uint32_t fd_count;
+  int renumber_lenient;     /* fd_renumber may target an unopened fd (fdtable.c) */
+  int argc;
+  char **argv;
+  const char **env;         /* "NAME=VALUE" strings */
+  uint32_t env_count;
+} wasi_state;
+#ifdef W2N_EMBEDDING_RUNTIME
+extern __attribute__((tls_model("initial-exec"))) _Thread_local wasi_state *wasi_current;
+#define WASI (wasi_current)
+#else
+extern wasi_state wasi_process;
+#define WASI (&wasi_process)
+#endif
 
 /* wasi-shim: called once at start-up with the process's argv (before switching stacks). */
 void w2n_wasi_init(int argc, char **argv);

@@ -1,4 +1,8 @@
-/* wasi-shim/linux/config.c: the WASI configuration: compiled-in tables plus run-time additions.
+/* wasi-shim/linux/config.c: an executable's WASI configuration: compiled-in tables plus run-time additions.
+ *
+ * The executable has one guest, whose state is wasi_process; w2n_wasi_init, called by the runtime's
+ * start-up code, fills it: argv, environment, fd table (stdio, preopens, listening sockets). (An
+ * embedded instance is configured through the C API instead: runtime-lib/embed/wasi.c.)
  *
  * The compiler bakes --dir, --env and --tcp-listen into w2n_config_dirs, w2n_config_env and
  * w2n_config_tcp_listen. Whoever runs the executable can add to or override them through variables
@@ -23,8 +27,7 @@
 
 extern const char *const w2n_config_tcp_listen[] __attribute__((weak));
 
-const char **wasi_env;       /* NULL-terminated "NAME=VALUE" list the guest sees */
-uint32_t wasi_env_count;
+wasi_state wasi_process;
 
 #define AT_NULL 0
 #define AT_SECURE 23
@@ -95,12 +98,45 @@ static const char **alloc_list(uint32_t n) {
   return v;
 }
 
-void wasi_fdtable_init(const char *const *dirs, const char *const *listens);
+static _Noreturn void wasi_config_error(const char *what, const char *arg, const char *detail) {
+  w2n_puts_err("wasm2native: ");
+  w2n_puts_err(what);
+  w2n_puts_err(arg);
+  w2n_puts_err(detail);
+  w2n_puts_err("\n");
+  sys_exit_group(1);
+}
+
+/* Stdio is the process's own 0, 1 and 2. Preopens: "HOST::GUEST" or "HOST" (guest name = host
+ * path), then the listening sockets. A directory that cannot be opened or a socket that cannot
+ * listen is a configuration error, reported before the module starts. */
+static void fdtable_init(const char *const *dirs, const char *const *listens) {
+  for (int fd = 0; fd < 3; fd++)
+    if (wasi_fd_add_stdio((uint32_t)fd, fd)) w2n_fatal("cannot allocate the WASI fd table");
+  for (const char *const *d = dirs; *d; d++) {
+    const char *spec = *d;
+    size_t n = w2n_strlen(spec), host_len = n;
+    const char *guest = spec;
+    for (size_t i = 0; i + 1 < n; i++)
+      if (spec[i] == ':' && spec[i + 1] == ':') { host_len = i; guest = spec + i + 2; break; }
+    char *host = w2n_alloc(host_len + 1);
+    if (!host) w2n_fatal("out of memory");
+    memcpy(host, spec, host_len);
+    host[host_len] = 0;
+    long fd = sys_openat(W2N_AT_FDCWD, host, W2N_O_PATH | W2N_O_DIRECTORY | W2N_O_CLOEXEC, 0);
+    if (fd < 0) wasi_config_error("cannot open directory ", host, "");
+    w2n_free(host);
+    if (wasi_fd_add_preopen((int)fd, guest)) w2n_fatal("cannot allocate the WASI fd table");
+  }
+  for (const char *const *l = listens; *l; l++) {
+    const char *why = wasi_sock_listen(*l);
+    if (why) wasi_config_error("cannot listen on ", *l, why);
+  }
+}
 
 #define MAX_RUNTIME_VARS 256
 
-void wasi_config_init(char **envp);
-void wasi_config_init(char **envp) {
+static void config_init(char **envp) {
   static const char *rt[MAX_RUNTIME_VARS];
   int use_runtime = !secure_execution(envp);
 
@@ -124,8 +160,8 @@ void wasi_config_init(char **envp) {
     }
   }
   env[nenv] = 0;
-  wasi_env = env;
-  wasi_env_count = nenv;
+  wasi_process.env = env;
+  wasi_process.env_count = nenv;
 
   /* Directories: compiled-in, then W2N_DIR*, replacing by guest name. */
   uint32_t ndirs = count_list(w2n_config_dirs);
@@ -157,8 +193,8 @@ void wasi_config_init(char **envp) {
     for (char **e = envp; *e; e++) {
       if (!starts_with(*e, "W2N_FD_RENUMBER=")) continue;
       const char *v = value_of(*e);
-      if (str_eq(v, "lenient")) wasi_renumber_lenient = 1;
-      else if (str_eq(v, "strict")) wasi_renumber_lenient = 0;
+      if (str_eq(v, "lenient")) wasi_process.renumber_lenient = 1;
+      else if (str_eq(v, "strict")) wasi_process.renumber_lenient = 0;
       else wasi_config_error("invalid run-time variable ", *e, " (expected W2N_FD_RENUMBER=strict or lenient)");
     }
   }
@@ -168,5 +204,13 @@ void wasi_config_init(char **envp) {
     for (char **e = envp; *e; e++)
       if (starts_with(*e, "W2N_INVOKE=")) w2n_invoke_env = value_of(*e);
 
-  wasi_fdtable_init(dirs, listens);
+  fdtable_init(dirs, listens);
+}
+
+void w2n_wasi_init(int argc, char **argv) {
+  wasi_process.argc = argc;
+  wasi_process.argv = argv;
+  /* The kernel puts envp right after argv's terminating NULL. It is read only for the runtime's own
+   * W2N_* configuration variables; the guest never sees the host environment. */
+  config_init(argv + argc + 1);
 }

@@ -1,20 +1,19 @@
 /* wasi-shim/linux/fdtable.c: the table mapping WASI file descriptors to host file descriptors.
  *
- * WASI fds are indices into a growable array of wasi_fd. 0, 1 and 2 are the host's stdio; the
- * preopened directories from w2n_config_dirs follow from 3 in order; path_open takes the lowest
- * free slot. Host fds are opened O_CLOEXEC and never exposed to the guest, so a guest can only
- * reach host fds that this table hands it.
+ * WASI fds are indices into a growable array of wasi_fd, one array per guest (WASI->fds, rt.h). 0, 1
+ * and 2 are stdio (the process's own in an executable, what the host chose for an embedded
+ * instance); the preopened directories follow from 3 in order; path_open takes the lowest free slot.
+ * Host fds are opened O_CLOEXEC and never exposed to the guest, so a guest can only reach host fds
+ * that its table hands it.
  */
 #include "wasi.h"
-
-static wasi_fd *table;
-static uint32_t table_len;
 
 #define MAX_FDS (1u << 20)
 
 wasi_fd *wasi_fd_get(uint32_t fd) {
-  if (fd >= table_len || !table[fd].used) return NULL;
-  return &table[fd];
+  wasi_state *s = WASI;
+  if (fd >= s->fd_count || !s->fds[fd].used) return NULL;
+  return &s->fds[fd];
 }
 
 int32_t wasi_fd_lookup(uint32_t fd, uint64_t rights, wasi_fd **out) {
@@ -47,24 +46,28 @@ uint8_t wasi_filetype_from_mode(uint32_t mode) {
 }
 
 static int32_t slot_at(uint32_t fd) {
+  wasi_state *s = WASI;
   if (fd >= MAX_FDS) return WASI_EMFILE;
-  if (fd >= table_len) {
-    uint32_t n = table_len ? table_len : 16;
+  if (fd >= s->fd_count) {
+    uint32_t n = s->fd_count ? s->fd_count : 16;
     while (n <= fd) n *= 2;
-    wasi_fd *t = w2n_realloc(table, n * sizeof *t);
+    wasi_fd *t = w2n_realloc(s->fds, n * sizeof *t);
     if (!t) return WASI_ENOMEM;
-    table = t; /* w2n_realloc zero-fills the new part (fresh mapping) */
-    table_len = n;
+    /* The embedding runtime's realloc is libc's, which leaves the new part uninitialised. */
+    memset(t + s->fd_count, 0, (n - s->fd_count) * sizeof *t);
+    s->fds = t;
+    s->fd_count = n;
   }
   return 0;
 }
 
-int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t inh, uint32_t *out) {
-  uint32_t fd = 0;
-  while (fd < table_len && table[fd].used) fd++;
+/* Takes the lowest free slot at or above `from`. */
+static int32_t insert_from(uint32_t from, int host_fd, uint8_t filetype, uint64_t base, uint64_t inh, uint32_t *out) {
+  uint32_t fd = from;
+  while (fd < WASI->fd_count && WASI->fds[fd].used) fd++;
   int32_t err = slot_at(fd);
   if (err) return err;
-  wasi_fd *e = &table[fd];
+  wasi_fd *e = &WASI->fds[fd];
   memset(e, 0, sizeof *e);
   e->used = 1;
   e->host_fd = host_fd;
@@ -74,6 +77,10 @@ int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t in
   e->rights_inheriting = inh;
   *out = fd;
   return 0;
+}
+
+int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t inh, uint32_t *out) {
+  return insert_from(0, host_fd, filetype, base, inh, out);
 }
 
 /* Closes a guest descriptor. The process's own stdin, stdout and stderr stay open (as in Wasmtime,
@@ -105,74 +112,58 @@ void wasi_fd_release(uint32_t fd) {
  * Only whole entries move, so the table never holds two slots for one host fd (closing one would
  * leave the other naming a host fd number the kernel may hand to something else), and a guest
  * number never reaches a host fd the table did not already hold. */
-int wasi_renumber_lenient;
-
 int32_t wasi_fd_renumber(uint32_t from, uint32_t to) {
   if (!wasi_fd_get(from)) return WASI_EBADF;
-  if (!wasi_renumber_lenient && !wasi_fd_get(to)) return WASI_EBADF;
+  if (!WASI->renumber_lenient && !wasi_fd_get(to)) return WASI_EBADF;
   if (from == to) return 0;
   /* Above MAX_FDS the table does not grow: ENOMEM, as Wasmtime's preview1 adapter answers for a
    * number its fixed table cannot hold. */
   if (to >= MAX_FDS) return WASI_ENOMEM;
   int32_t err = slot_at(to); /* may move the table: take the entries' addresses afterwards */
   if (err) return err;
-  wasi_fd *f = &table[from], *t = &table[to];
+  wasi_fd *f = &WASI->fds[from], *t = &WASI->fds[to];
   if (t->used) close_entry(t);
   *t = *f;
   memset(f, 0, sizeof *f);
   return 0;
 }
 
-static void add_stdio(int fd) {
+/* Stdio slot guest_fd (0, 1 or 2) becomes host_fd, whose type is looked up. */
+int32_t wasi_fd_add_stdio(uint32_t guest_fd, int host_fd) {
   struct w2n_statx st;
   uint8_t type = WASI_FILETYPE_UNKNOWN;
-  if (sys_statx(fd, "", W2N_AT_EMPTY_PATH, W2N_STATX_BASIC_STATS, &st) == 0) type = wasi_filetype_from_mode(st.stx_mode);
-  if (slot_at((uint32_t)fd)) w2n_fatal("cannot allocate the WASI fd table");
-  wasi_fd *e = &table[fd];
+  if (sys_statx(host_fd, "", W2N_AT_EMPTY_PATH, W2N_STATX_BASIC_STATS, &st) == 0) type = wasi_filetype_from_mode(st.stx_mode);
+  int32_t err = slot_at(guest_fd);
+  if (err) return err;
+  wasi_fd *e = &WASI->fds[guest_fd];
+  memset(e, 0, sizeof *e);
   e->used = 1;
-  e->host_fd = fd;
+  e->host_fd = host_fd;
   e->dir_fd = -1;
   e->filetype = type;
   e->rights_base = wasi_max_rights(type);
   e->rights_inheriting = type == WASI_FILETYPE_DIRECTORY ? WASI_RIGHTS_DIRECTORY_INHERITING : 0;
+  return 0;
 }
 
-_Noreturn void wasi_config_error(const char *what, const char *arg, const char *detail) {
-  w2n_puts_err("wasm2native: ");
-  w2n_puts_err(what);
-  w2n_puts_err(arg);
-  w2n_puts_err(detail);
-  w2n_puts_err("\n");
-  sys_exit_group(1);
+/* A preopened directory: host_fd (an O_PATH directory fd) in the lowest free slot from 3, so that a
+ * closed stdio slot is never taken, under the guest name `name` (kept, not copied). */
+int32_t wasi_fd_add_preopen(int host_fd, const char *name) {
+  uint32_t wfd;
+  int32_t err = insert_from(3, host_fd, WASI_FILETYPE_DIRECTORY, WASI_RIGHTS_DIRECTORY_BASE,
+                            WASI_RIGHTS_DIRECTORY_INHERITING, &wfd);
+  if (err) return err;
+  WASI->fds[wfd].is_path_fd = 1;
+  WASI->fds[wfd].preopen_name = name;
+  return 0;
 }
 
-void wasi_sock_listen(const char *spec);
-
-/* Preopens: "HOST::GUEST" or "HOST" (guest name = host path), then the listening sockets (config.c
- * merges the compiled-in and run-time lists). A directory that cannot be opened is a configuration
- * error, reported before the module starts. */
-void wasi_fdtable_init(const char *const *dirs, const char *const *listens);
-void wasi_fdtable_init(const char *const *dirs, const char *const *listens) {
-  for (int fd = 0; fd < 3; fd++) add_stdio(fd);
-  for (const char *const *d = dirs; *d; d++) {
-    const char *spec = *d;
-    size_t n = w2n_strlen(spec), host_len = n;
-    const char *guest = spec;
-    for (size_t i = 0; i + 1 < n; i++)
-      if (spec[i] == ':' && spec[i + 1] == ':') { host_len = i; guest = spec + i + 2; break; }
-    char *host = w2n_alloc(host_len + 1);
-    if (!host) w2n_fatal("out of memory");
-    memcpy(host, spec, host_len);
-    host[host_len] = 0;
-    long fd = sys_openat(W2N_AT_FDCWD, host, W2N_O_PATH | W2N_O_DIRECTORY | W2N_O_CLOEXEC, 0);
-    if (fd < 0) wasi_config_error("cannot open directory ", host, "");
-    w2n_free(host);
-    uint32_t wfd;
-    if (wasi_fd_insert((int)fd, WASI_FILETYPE_DIRECTORY, WASI_RIGHTS_DIRECTORY_BASE,
-                       WASI_RIGHTS_DIRECTORY_INHERITING, &wfd))
-      w2n_fatal("cannot allocate the WASI fd table");
-    table[wfd].is_path_fd = 1;
-    table[wfd].preopen_name = guest;
-  }
-  for (const char *const *l = listens; *l; l++) wasi_sock_listen(*l);
+/* Closes every descriptor of the current guest and frees its table (an embedded instance's end). */
+void wasi_fdtable_free(void) {
+  wasi_state *s = WASI;
+  for (uint32_t fd = 0; fd < s->fd_count; fd++)
+    if (s->fds[fd].used) close_entry(&s->fds[fd]);
+  w2n_free(s->fds);
+  s->fds = NULL;
+  s->fd_count = 0;
 }

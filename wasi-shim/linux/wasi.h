@@ -5,6 +5,7 @@
  * one is checked against memory->size_bytes with 64-bit arithmetic before use (guest_ptr) and an
  * out-of-range pointer yields WASI errno 21 (fault). This header holds the WASI constants and
  * layouts, the fd table (fdtable.c), the path sandbox (sandbox.c) and errno translation (errno.c).
+ * Everything a guest owns (fd table, argv, environment) is in its wasi_state, reached as WASI (rt.h).
  */
 #ifndef W2N_WASI_H
 #define W2N_WASI_H
@@ -140,17 +141,18 @@ int32_t wasi_fd_lookup(uint32_t fd, uint64_t rights, wasi_fd **out);
 uint64_t wasi_max_rights(uint8_t filetype);
 int32_t wasi_fd_insert(int host_fd, uint8_t filetype, uint64_t base, uint64_t inh, uint32_t *out);
 void wasi_fd_release(uint32_t fd);                 /* frees the slot, closes host fds */
+/* fd_renumber; WASI->renumber_lenient says whether it may target an unopened fd (fdtable.c). */
 int32_t wasi_fd_renumber(uint32_t from, uint32_t to);
-/* Nonzero when fd_renumber may target an unopened fd (W2N_FD_RENUMBER=lenient; fdtable.c). */
-extern int wasi_renumber_lenient;
 uint8_t wasi_filetype_from_mode(uint32_t mode);
+/* Setting up a guest's table: stdio slot 0-2 as host_fd; a preopened directory (an O_PATH fd, put in
+ * the lowest free slot from 3) named `name` (kept, not copied); closing everything at the end. */
+int32_t wasi_fd_add_stdio(uint32_t guest_fd, int host_fd);
+int32_t wasi_fd_add_preopen(int host_fd, const char *name);
+void wasi_fdtable_free(void);
 
-/* A configuration error at start-up: prints "wasm2native: WHAT ARG DETAIL" and exits with status 1. */
-_Noreturn void wasi_config_error(const char *what, const char *arg, const char *detail);
-
-/* ---- args/env (wasi_env.c) ---- */
-extern int wasi_argc;
-extern char **wasi_argv;
+/* ---- wasi_sock.c ---- */
+/* A listening TCP socket for "ADDR:PORT" appended to the fd table: NULL, or why it failed. */
+const char *wasi_sock_listen(const char *spec);
 
 /* ---- sandbox.c ---- */
 #define WASI_PATH_MAX 4096

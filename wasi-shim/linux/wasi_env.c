@@ -1,26 +1,13 @@
 /* wasi-shim/linux/wasi_env.c: WASI process-level calls: args, environment, clocks, randomness, exit.
  *
- * argv is the executable's own argv, passed through untouched (argv[0] included). The environment is
- * only what the module was compiled with (w2n_config_env) plus the run-time W2N_ENV_* additions
- * (config.c): the host environment is never visible to the guest. w2n_wasi_init, called by the
- * runtime's start-up code, also builds the fd table.
+ * argv and the environment are the guest's (WASI->argv, WASI->env). In an executable argv is its own
+ * argv, passed through untouched (argv[0] included), and the environment is only what the module was
+ * compiled with (w2n_config_env) plus the run-time W2N_ENV_* additions (config.c): the host
+ * environment is never visible to the guest. An embedded instance gets what its host configured
+ * (runtime-lib/embed/wasi.c), which also replaces proc_exit there so that it ends the call, not the
+ * host process.
  */
 #include "wasi.h"
-
-int wasi_argc;
-char **wasi_argv;
-
-void wasi_config_init(char **envp);
-extern const char **wasi_env;
-extern uint32_t wasi_env_count;
-
-void w2n_wasi_init(int argc, char **argv) {
-  wasi_argc = argc;
-  wasi_argv = argv;
-  /* The kernel puts envp right after argv's terminating NULL. It is read only for the runtime's own
-   * W2N_* configuration variables (config.c); the guest never sees the host environment. */
-  wasi_config_init(argv + argc + 1);
-}
 
 /* Shared by args_* and environ_*: a NULL-terminated (or counted) string vector. */
 static int32_t sizes_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t count_ptr, uint32_t size_ptr) {
@@ -51,16 +38,16 @@ static int32_t vec_get(w2n_memory *m, const char *const *v, uint32_t count, uint
 
 
 int32_t w2n_wasi_args_sizes_get(w2n_memory *m, int32_t argc_ptr, int32_t size_ptr) {
-  return sizes_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
+  return sizes_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
 }
 int32_t w2n_wasi_args_get(w2n_memory *m, int32_t argv_ptr, int32_t buf_ptr) {
-  return vec_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
+  return vec_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
 }
 int32_t w2n_wasi_environ_sizes_get(w2n_memory *m, int32_t count_ptr, int32_t size_ptr) {
-  return sizes_get(m, wasi_env, wasi_env_count, (uint32_t)count_ptr, (uint32_t)size_ptr);
+  return sizes_get(m, WASI->env, WASI->env_count, (uint32_t)count_ptr, (uint32_t)size_ptr);
 }
 int32_t w2n_wasi_environ_get(w2n_memory *m, int32_t env_ptr, int32_t buf_ptr) {
-  return vec_get(m, wasi_env, wasi_env_count, (uint32_t)env_ptr, (uint32_t)buf_ptr);
+  return vec_get(m, WASI->env, WASI->env_count, (uint32_t)env_ptr, (uint32_t)buf_ptr);
 }
 
 /* WASI clock ids 0..3 (realtime, monotonic, process cputime, thread cputime) equal Linux's. */

@@ -175,10 +175,9 @@ static int parse_ipv4(const char *s, struct w2n_sockaddr_in *sa) {
   return 0;
 }
 
-/* Start-up: creates a listening TCP socket for "ADDR:PORT" and appends it to the fd table; a failure
- * is a configuration error reported before the module starts. */
-void wasi_sock_listen(const char *spec);
-void wasi_sock_listen(const char *spec) {
+/* Start-up: creates a listening TCP socket for "ADDR:PORT" and appends it to the fd table. Returns
+ * NULL, or what went wrong for the caller's configuration error (config.c). */
+const char *wasi_sock_listen(const char *spec) {
   struct w2n_sockaddr_in sa;
   const char *why = 0;
   long fd = -1;
@@ -194,5 +193,6 @@ void wasi_sock_listen(const char *spec) {
   if (!why && wasi_fd_insert((int)fd, WASI_FILETYPE_SOCKET_STREAM, WASI_RIGHTS_SOCKET_BASE | WASI_RIGHT_SOCK_ACCEPT, 0,
                              &wfd))
     why = ": cannot allocate the WASI fd table";
-  if (why) wasi_config_error("cannot listen on ", spec, why);
+  if (why && fd >= 0) sys_close((int)fd);
+  return why;
 }
