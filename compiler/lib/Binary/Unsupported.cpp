@@ -15,8 +15,6 @@ using llvm::Error;
 
 static const char *proposalName(Feature F) {
   switch (F) {
-  case Feature::Exceptions: return "exception-handling";
-  case Feature::LegacyExceptions: return "exception-handling, legacy";
   case Feature::GC: return "gc";
   case Feature::FunctionReferences: return "function-references";
   case Feature::Threads: return "threads";
