@@ -77,10 +77,7 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
   Calls = TailCalls = false;
   InstrReader R(MC.WM, WF);
   Instr I;
-  // Exception handling: which locals are written inside try bodies (a stack of "is a try body").
-  LocalsWrittenInTry.assign(FT.Params.size() + WF.Locals.size(), false);
-  std::vector<bool> TryBody;
-  unsigned TryDepth = 0;
+  bool HasTry = false;
   while (!R.atEnd()) {
     if (Error E = R.next(I)) {
       consumeError(std::move(E));
@@ -89,27 +86,8 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
     }
     if (I.Opcode == Op::Call || I.Opcode == Op::CallIndirect)
       Calls = true;
-    switch (I.Opcode) {
-    case Op::Block: case Op::Loop: case Op::If: TryBody.push_back(false); break;
-    case Op::Try: case Op::TryTable: TryBody.push_back(true); ++TryDepth; break;
-    case Op::Catch: case Op::CatchAll:
-      if (!TryBody.empty() && TryBody.back()) {
-        TryBody.back() = false;
-        --TryDepth;
-      }
-      break;
-    case Op::End: case Op::Delegate:
-      if (!TryBody.empty()) {
-        TryDepth -= TryBody.back();
-        TryBody.pop_back();
-      }
-      break;
-    case Op::LocalSet: case Op::LocalTee:
-      if (TryDepth && I.Index < LocalsWrittenInTry.size())
-        LocalsWrittenInTry[I.Index] = true;
-      break;
-    default: break;
-    }
+    if (I.Opcode == Op::Try || I.Opcode == Op::TryTable)
+      HasTry = true;
     if (I.Opcode == Op::ReturnCall || I.Opcode == Op::ReturnCallIndirect) {
       Calls = TailCalls = true;
       uint32_t CalleeType =
@@ -118,6 +96,10 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
         return E;
     }
   }
+  // Exception handling: which locals a handler may read after a write in a try body.
+  LocalsWrittenInTry.assign(FT.Params.size() + WF.Locals.size(), false);
+  if (HasTry)
+    findLocalsLiveIntoHandlers();
   return Error::success();
 }
 

@@ -141,9 +141,11 @@ private:
   void pushPayload(llvm::Value *Exn, uint32_t Tag);
   /// End and delegate of a legacy try whose catch clauses did not match: rethrow.
   void finishLegacyTry(CtrlFrame &F);
-  /// Locals written inside try bodies (scanBody): their allocas escape, so that a handler reads
-  /// their last stored values after the second return of w2n_eh_setjmp (docs/exceptions.md).
+  /// Locals written inside a try body that code reached from its handler may read (scanBody): their
+  /// allocas escape, so that the handler path reads their last stored values after the second
+  /// return of w2n_eh_setjmp (docs/exceptions.md).
   std::vector<bool> LocalsWrittenInTry;
+  void findLocalsLiveIntoHandlers();
 
   const Function &WF;
   const FuncType &FT;

@@ -19,12 +19,89 @@
 // newest value must reach the handler, but the CFG shows no edge from the write to the landing.
 // Those locals get an opaque use of their address (FunctionTranslator::translate), so they stay in
 // memory, which every call (the one that throws included) sees up to date, and the landing reloads.
+// Only the locals that need it (findLocalsLiveIntoHandlers): written inside a try body, and read
+// somewhere outside that body or, when a loop encloses the try, anywhere.
 //
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
+#include <set>
 
 using namespace w2n;
 using namespace llvm;
+
+void FunctionTranslator::findLocalsLiveIntoHandlers() {
+  // After an exception the code that runs is a handler (a legacy catch body, or the label a
+  // try_table clause names): all outside the try body, except that a loop around the try may enter
+  // the body again. So a local L needs memory if some try body T writes it and L is read outside T,
+  // or anywhere when a loop encloses T. Positions are instruction counts; a try body is the range
+  // from its try to its first catch, catch_all, delegate or end.
+  struct Frame { bool Try, Loop; int TryIndex; };
+  struct TryBody { size_t Begin, End; bool InLoop; };
+  std::vector<Frame> Frames;
+  std::vector<TryBody> Tries;
+  std::set<std::pair<uint32_t, int>> Written; // (local, try index)
+  size_t NumLocals = LocalsWrittenInTry.size();
+  std::vector<size_t> FirstRead(NumLocals, SIZE_MAX), LastRead(NumLocals, 0);
+  std::vector<bool> Read(NumLocals, false);
+  unsigned Loops = 0;
+  auto EndBody = [&](Frame &F, size_t Pos) {
+    if (F.Try && Tries[F.TryIndex].End == SIZE_MAX)
+      Tries[F.TryIndex].End = Pos;
+  };
+  InstrReader R(MC.WM, WF);
+  Instr I;
+  for (size_t Pos = 0; !R.atEnd(); ++Pos) {
+    if (Error E = R.next(I)) { // validated already; on a surprise, keep every local in memory
+      consumeError(std::move(E));
+      LocalsWrittenInTry.assign(NumLocals, true);
+      return;
+    }
+    switch (I.Opcode) {
+    case Op::Block: case Op::If:
+      Frames.push_back({false, false, -1});
+      break;
+    case Op::Loop:
+      Frames.push_back({false, true, -1});
+      ++Loops;
+      break;
+    case Op::Try: case Op::TryTable:
+      Tries.push_back({Pos, SIZE_MAX, Loops > 0});
+      Frames.push_back({true, false, int(Tries.size() - 1)});
+      break;
+    case Op::Catch: case Op::CatchAll:
+      if (!Frames.empty())
+        EndBody(Frames.back(), Pos);
+      break;
+    case Op::End: case Op::Delegate:
+      if (!Frames.empty()) {
+        EndBody(Frames.back(), Pos);
+        Loops -= Frames.back().Loop;
+        Frames.pop_back();
+      }
+      break;
+    case Op::LocalGet:
+      if (I.Index < NumLocals) {
+        Read[I.Index] = true;
+        FirstRead[I.Index] = std::min(FirstRead[I.Index], Pos);
+        LastRead[I.Index] = std::max(LastRead[I.Index], Pos);
+      }
+      break;
+    case Op::LocalSet: case Op::LocalTee:
+      if (I.Index < NumLocals)
+        for (const Frame &F : Frames) // every try body still open around the write
+          if (F.Try && Tries[F.TryIndex].End == SIZE_MAX)
+            Written.insert({I.Index, F.TryIndex});
+      break;
+    default:
+      break;
+    }
+  }
+  for (auto [L, T] : Written) {
+    const TryBody &Body = Tries[T];
+    if (Read[L] && (Body.InLoop || FirstRead[L] < Body.Begin || LastRead[L] >= Body.End))
+      LocalsWrittenInTry[L] = true;
+  }
+}
 
 Value *FunctionTranslator::exitedTop(size_t Depth, bool KeepTarget) {
   // Frames at depths 0 .. Depth - 1 are left; the frame at Depth too unless the branch goes to a

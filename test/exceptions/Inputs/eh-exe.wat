@@ -2,7 +2,8 @@
 ;; exe.test at -O0 and -O2 and cross.test under QEMU. Each export's result depends on the exception
 ;; machinery being exact: locals written in a try body must reach the handler (locals), every way out
 ;; of a try body must unlink its handler frame (unlink, ret: a stale frame makes the last throw crash),
-;; delegate must skip a handler and rethrow must resend the caught exception (delegate, rethrow).
+;; delegate must skip a handler and rethrow must resend the caught exception (delegate, rethrow), and
+;; a loop around a try brings the handler back into the try body (loop_around).
 (module
   (tag $e (param i32))
   (tag $e2)
@@ -72,6 +73,20 @@
         (catch $e (i32.add (i32.const 2)))))
     (try (do (throw $e2)) (catch $e (drop)) (catch_all (local.set $r (i32.add (local.get $r) (i32.const 10000)))))
     (local.get $r))
+
+  ;; A loop around the try: $k is read only inside the try body, but the handler continues the loop,
+  ;; whose next iteration reads the value the throwing iteration wrote. 10 * 100 + 10 = 1010 for n = 10.
+  (func (export "loop_around") (param $n i32) (result i32)
+    (local $i i32) (local $k i32)
+    (loop $l
+      (try
+        (do
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (call $maybe_throw (i32.add (local.get $k) (i32.const 10))))
+        (catch $e (drop)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.add (i32.mul (local.get $k) (i32.const 100)) (local.get $i)))
 
   ;; No handler: the executable reports the exception like a trap and exits with 134.
   (func (export "uncaught") (call $maybe_throw (i32.const 13)))
