@@ -75,18 +75,20 @@
     (local.get $r))
 
   ;; A loop around the try: $k is read only inside the try body, but the handler continues the loop,
-  ;; whose next iteration reads the value the throwing iteration wrote. 10 * 100 + 10 = 1010 for n = 10.
+  ;; whose next iteration reads the value the throwing iteration wrote (the body copies it to $out
+  ;; for the result). 10 * 100 + 10 = 1010 for n = 10; with $k in a register it would be 310.
   (func (export "loop_around") (param $n i32) (result i32)
-    (local $i i32) (local $k i32)
+    (local $i i32) (local $k i32) (local $out i32)
     (loop $l
       (try
         (do
           (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (local.set $out (local.get $k))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (call $maybe_throw (i32.add (local.get $k) (i32.const 10))))
         (catch $e (drop)))
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
-    (i32.add (i32.mul (local.get $k) (i32.const 100)) (local.get $i)))
+    (i32.add (i32.mul (local.get $out) (i32.const 100)) (local.get $i)))
 
   ;; No handler: the executable reports the exception like a trap and exits with 134.
   (func (export "uncaught") (call $maybe_throw (i32.const 13)))

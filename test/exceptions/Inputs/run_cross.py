@@ -8,7 +8,7 @@ import sys
 
 TARGETS = [("aarch64-linux", "qemu-aarch64-static"), ("armv7-linux", "qemu-arm-static"),
            ("riscv64-linux", "qemu-riscv64-static")]
-CALLS = [["locals", "20"], ["locals", "10"], ["unlink", "10"], ["ret"], ["delegate"], ["rethrow"]]
+CALLS = [["locals", "20"], ["locals", "10"], ["unlink", "10"], ["ret"], ["delegate"], ["rethrow"], ["loop_around", "10"]]
 w2n, wasm, out = sys.argv[1:4]
 
 
