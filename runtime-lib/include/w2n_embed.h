@@ -142,7 +142,8 @@ typedef struct w2n_extern {
   } u;
 } w2n_extern;
 
-/* Signature letters used in type strings: i i32, I i64, f f32, F f64, v v128, r funcref, e externref. */
+/* Signature letters used in type strings: i i32, I i64, f f32, F f64, v v128, r funcref, e externref,
+ * x exnref (an exception; opaque to the host). */
 
 /* An import or export as declared by the module. */
 typedef struct w2n_import_info {
