@@ -12,6 +12,9 @@
 // (armv7, riscv64) only between equal prototypes passed in registers, and scanBody rejects the
 // others with an error naming the target before any IR is built.
 //
+// Exception handling is TranslateExceptions.cpp; the hooks here unlink try blocks' handler frames on
+// every way out of a try body (end, br, br_if, br_table, return, tail calls).
+//
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
 #include "llvm/IR/InlineAsm.h"
@@ -194,8 +197,9 @@ Error FunctionTranslator::translate() {
     return E;
   if (HasTailCalls) // musttail calls need it gone; the other calls are marked notail instead
     Fn->removeFnAttr("disable-tail-calls");
-  // A local written in a try body must be in memory when an exception arrives: an opaque use of its
-  // address keeps mem2reg from promoting it (docs/exceptions.md).
+  // A local that a handler path may read after a write in a try body must be in memory when an
+  // exception arrives: an opaque use of its address keeps mem2reg from promoting it
+  // (findLocalsLiveIntoHandlers, docs/exceptions.md).
   for (size_t K = 0; K < Locals.size(); ++K)
     if (LocalsWrittenInTry[K]) {
       auto *Escape = InlineAsm::get(FunctionType::get(B.getVoidTy(), {B.getPtrTy()}, false), "", "r",
