@@ -18,6 +18,13 @@
  * that each thread gets on its first entry (unless it has one; freed when the thread exits), because
  * a stack overflow leaves no room on the faulting stack.
  *
+ * Wasm exceptions (docs/exceptions.md) use their own per-thread chain of handler frames,
+ * w2n_eh_top. An entry saves it and starts an empty chain, so that an exception never unwinds past
+ * the host frames between two entries: one that no wasm handler catches ends the innermost entry,
+ * which returns W2N_EXCEPTION (to the host, or to the host function that called wasm, which may turn
+ * it into a trap of its own caller by returning non-zero). A trap unwinds past any wasm handlers
+ * (traps are not catchable) and the entry restores the chain as it was.
+ *
  * The stack limit (w2n_stack_limit, thread-local, compared by generated code on function entry) is
  * the bottom of the thread's stack as pthread_getattr_np reports it plus a margin for host and runtime
  * code that runs on top of the deepest wasm frame.
@@ -39,9 +46,11 @@
 typedef struct entry_frame {
   jmp_buf env;
   struct entry_frame *prev;
+  w2n_eh_frame *eh_top; /* the wasm handler chain of the code that entered */
 } entry_frame;
 
 TLS void *w2n_stack_limit;
+TLS w2n_eh_frame *w2n_eh_top;
 static TLS entry_frame *innermost;
 static TLS int thread_ready;
 static TLS uintptr_t stack_low; /* the lowest usable address of this thread's stack */
@@ -84,6 +93,22 @@ _Noreturn void w2n_trap(uint32_t kind, const char *function) {
 _Noreturn void w2n_trap_report(uint32_t kind, const void *pc) {
   (void)pc;
   unwind((w2n_result)kind);
+}
+
+/* Exceptions are never freed (an exnref may be kept anywhere and nothing collects them). */
+void *w2n_exn_alloc(uint32_t size) {
+  void *p = malloc(size);
+  if (!p) unwind(W2N_ERROR_RESOURCES);
+  return p;
+}
+
+_Noreturn void w2n_throw(void *exn, const char *function) {
+  (void)function;
+  w2n_eh_frame *f = w2n_eh_top;
+  if (!f) unwind(W2N_EXCEPTION);
+  w2n_eh_top = f->prev;
+  f->exn = exn;
+  w2n_eh_longjmp(f);
 }
 
 _Noreturn void w2n_fatal(const char *msg) {
@@ -172,11 +197,14 @@ w2n_result w2n_embed_protect(void (*fn)(void *), void *arg) {
   if (!thread_ready) prepare_thread();
   entry_frame frame;
   frame.prev = innermost;
+  frame.eh_top = w2n_eh_top;
   int code = _setjmp(frame.env);
   if (code == 0) {
     innermost = &frame;
+    w2n_eh_top = NULL;
     fn(arg);
   }
   innermost = frame.prev;
+  w2n_eh_top = frame.eh_top;
   return (w2n_result)code;
 }

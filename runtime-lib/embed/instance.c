@@ -42,6 +42,7 @@ static const char *kind_name(w2n_extern_kind kind) {
   case W2N_EXTERN_TABLE: return "table";
   case W2N_EXTERN_MEMORY: return "memory";
   case W2N_EXTERN_GLOBAL: return "global";
+  case W2N_EXTERN_TAG: return "tag";
   }
   return "extern";
 }
@@ -83,6 +84,8 @@ static const char *check_import(const w2n_import_info *info, const w2n_extern *e
         !ext->u.global.mutable_ != !info->mutable_)
       return "incompatible import type: global type";
     return NULL;
+  case W2N_EXTERN_TAG: /* canonical signature objects: equal types have equal addresses */
+    return ext->u.tag && ext->u.tag->sig == info->sig ? NULL : "incompatible import type: tag type";
   }
   return "incompatible import type";
 }
@@ -103,6 +106,7 @@ static void link_import(void *instance, const w2n_import_info *info, const w2n_e
   case W2N_EXTERN_TABLE: *(void **)AT(instance, info->offset) = ext->u.table; break;
   case W2N_EXTERN_MEMORY: *(void **)AT(instance, info->offset) = ext->u.memory; break;
   case W2N_EXTERN_GLOBAL: *(void **)AT(instance, info->offset) = ext->u.global.value; break;
+  case W2N_EXTERN_TAG: *(const void **)AT(instance, info->offset) = ext->u.tag; break;
   }
 }
 
@@ -217,6 +221,7 @@ w2n_result w2n_instance_export(w2n_instance *instance, uint32_t index, w2n_exter
     out->u.global.type = valtype_of_letter(e->type[0]);
     out->u.global.mutable_ = (int)e->mutable_;
     break;
+  case W2N_EXTERN_TAG: out->u.tag = target; break;
   default: return W2N_ERROR_ARGUMENT;
   }
   return W2N_OK;

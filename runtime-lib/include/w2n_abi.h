@@ -89,6 +89,35 @@ void w2n_table_init_segment(w2n_table *table, void *const *segment, uint32_t seg
  * report shows) and exits with status 134. */
 _Noreturn void w2n_trap(uint32_t kind, const char *function);
 
+/* ---- exception handling (docs/exceptions.md) ----
+ *
+ * A try block (try_table, or legacy try) saves the callee-saved registers, stack pointer and resume
+ * address in a w2n_eh_frame on its function's stack with w2n_eh_setjmp (arch/<arch>/eh.S; it
+ * returns 0) and links the frame in front of w2n_eh_top; leaving the block normally unlinks it
+ * (w2n_eh_top = prev). w2n_throw unlinks the innermost frame, stores the exception in it and resumes
+ * it with w2n_eh_longjmp: w2n_eh_setjmp returns 1 a second time and the generated code dispatches on
+ * the exception's tag. Calls pay nothing; entering a try block pays the register save. */
+typedef struct w2n_eh_frame {
+  uint64_t regs[32];          /* arch-specific: only eh.S reads and writes them */
+  struct w2n_eh_frame *prev;  /* the next handler out, or NULL */
+  void *exn;                  /* set by w2n_throw before it resumes the frame */
+} w2n_eh_frame;
+/* An exception: its tag (the address of a w2n_tag), then the payload, laid out as the LLVM struct
+ * { ptr, params... } of the tag's type. Exceptions are never freed (no garbage collector). */
+typedef struct w2n_exception { const w2n_tag *tag; } w2n_exception;
+#ifndef W2N_EMBEDDING_RUNTIME
+extern w2n_eh_frame *w2n_eh_top;
+#else
+extern __attribute__((tls_model("initial-exec"))) _Thread_local w2n_eh_frame *w2n_eh_top;
+#endif
+__attribute__((returns_twice)) int w2n_eh_setjmp(w2n_eh_frame *frame);
+_Noreturn void w2n_eh_longjmp(w2n_eh_frame *frame);
+/* Allocates an exception of `size` bytes (16-byte aligned; the generated code fills it). */
+void *w2n_exn_alloc(uint32_t size);
+/* Throws exn to the innermost handler. With none: in an executable, reports "wasm trap: uncaught
+ * exception" in `function` and exits with 134; embedded, the entry point returns W2N_EXCEPTION. */
+_Noreturn void w2n_throw(void *exn, const char *function);
+
 /* Runs the instantiated module (src/invoke.c): _initialize if exported, then _start, or the export
  * chosen by --invoke (W2N_INVOKE, a leading --invoke=NAME argument, or default_invoke) with the
  * command line parsed by its parameter types and its results printed. Returns the exit status. */

@@ -48,6 +48,10 @@ typedef enum w2n_result {
   W2N_TRAP_STACK_EXHAUSTED = 9,
   W2N_TRAP_UNDEFINED_ELEMENT = 10,
   W2N_TRAP_HOST = 11,           /* a host function returned non-zero */
+  W2N_TRAP_NULL_EXNREF = 12,    /* throw_ref of a null exnref */
+  /* A wasm exception that no handler caught before it reached this entry point: exceptions do not
+   * cross host frames (docs/exceptions.md). The instance stays usable. */
+  W2N_EXCEPTION = 13,
   /* Errors that are not traps. */
   W2N_ERROR_LINK = 100,         /* an import is missing or does not match the declared type */
   W2N_ERROR_RESOURCES = 101,    /* out of memory or address space */
@@ -59,7 +63,7 @@ typedef enum w2n_result {
 /* The spec's message for a trap ("integer divide by zero", ...), or a description of an error. */
 const char *w2n_result_message(w2n_result result);
 /* Non-zero for the W2N_TRAP_* results. */
-static inline int w2n_result_is_trap(w2n_result r) { return r >= W2N_TRAP_UNREACHABLE && r <= W2N_TRAP_HOST; }
+static inline int w2n_result_is_trap(w2n_result r) { return r >= W2N_TRAP_UNREACHABLE && r <= W2N_TRAP_NULL_EXNREF; }
 
 /* ---- values and types ---- */
 
@@ -114,9 +118,16 @@ typedef int32_t (*w2n_host_fn)(void *ctx, const w2n_value *args, w2n_value *resu
 typedef enum w2n_extern_kind {
   W2N_EXTERN_FUNC = 0, W2N_EXTERN_TABLE = 1, W2N_EXTERN_MEMORY = 2, W2N_EXTERN_GLOBAL = 3,
   W2N_EXTERN_HOST_FUNC = 4, /* only as an import: a host function, see w2n_host_fn */
+  W2N_EXTERN_TAG = 5,       /* an exception tag (exception handling): its identity is its address */
 } w2n_extern_kind;
 
-/* A function, table, memory or global: what an import is given, and what an export yields. */
+/* An exception tag: a defined tag lives in its instance; tags are equal when their addresses are.
+ * sig is the canonical signature object of the tag's type (its parameters are the payload). */
+typedef struct w2n_tag {
+  const void *sig;
+} w2n_tag;
+
+/* A function, table, memory, global or tag: what an import is given, and what an export yields. */
 typedef struct w2n_extern {
   w2n_extern_kind kind;
   union {
@@ -129,19 +140,21 @@ typedef struct w2n_extern {
     w2n_table *table;                                 /* W2N_EXTERN_TABLE */
     w2n_memory *memory;                               /* W2N_EXTERN_MEMORY */
     struct { w2n_value *value; w2n_valtype type; int mutable_; } global; /* W2N_EXTERN_GLOBAL */
+    const struct w2n_tag *tag;                        /* W2N_EXTERN_TAG */
   } u;
 } w2n_extern;
 
-/* Signature letters used in type strings: i i32, I i64, f f32, F f64, v v128, r funcref, e externref. */
+/* Signature letters used in type strings: i i32, I i64, f f32, F f64, v v128, r funcref, e externref,
+ * x exnref (an exception; opaque to the host). */
 
 /* An import or export as declared by the module. */
 typedef struct w2n_import_info {
   const char *module, *name;    /* NUL-terminated; wasm names may contain NUL, hence the lengths */
   uint32_t module_length, name_length;
   w2n_extern_kind kind;         /* FUNC, TABLE, MEMORY or GLOBAL */
-  const char *type;             /* FUNC: signature string; GLOBAL: one letter; TABLE: 'r' or 'e', then
+  const char *type;             /* FUNC, TAG: signature string; GLOBAL: one letter; TABLE: 'r' or 'e', then
                                  * 'I' for a table64; MEMORY: "i" (i32 addresses) or "I" (memory64) */
-  const void *sig;              /* FUNC: the canonical signature object */
+  const void *sig;              /* FUNC, TAG: the canonical signature object */
   uint32_t mutable_;            /* GLOBAL */
   uint64_t min, max;            /* TABLE, MEMORY: limits; max is UINT64_MAX when absent */
   uint32_t offset;              /* runtime-private: where the import lives in the instance */

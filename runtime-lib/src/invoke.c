@@ -41,6 +41,7 @@ static const char *type_name(char t) {
   case 'F': return "f64";
   case 'v': return "v128";
   case 'r': return "funcref";
+  case 'x': return "exnref";
   default: return "externref";
   }
 }
@@ -119,7 +120,7 @@ int32_t w2n_run(const w2n_exe_export *exports, uint32_t count, const char *defau
     if (t != 'i' && t != 'I' && t != 'f' && t != 'F') {
       err("wasm2native: '");
       err(name);
-      err(t == 'e' ? "' has an " : "' has a ");
+      err(t == 'e' || t == 'x' ? "' has an " : "' has a ");
       err(type_name(t));
       err(" parameter, which cannot be given on the command line");
       fail();

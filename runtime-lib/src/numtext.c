@@ -396,6 +396,7 @@ size_t w2n_format_value(const w2n_value *v, char type, char *buf) {
   }
   case 'r': return put(buf, 0, v->ref ? "<funcref>" : "<null funcref>");
   case 'e': return put(buf, 0, v->ref ? "<externref>" : "<null externref>");
+  case 'x': return put(buf, 0, v->ref ? "<exnref>" : "<null exnref>");
   }
   return 0;
 }

@@ -160,12 +160,13 @@ class Reader:
 I32, I64, F32, F64, V128, FUNCREF, EXTERNREF = 0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F
 VALTYPES = {"i32": I32, "i64": I64, "f32": F32, "f64": F64, "v128": V128, "funcref": FUNCREF,
             "externref": EXTERNREF}
-SECTION_RANK = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 12: 10, 10: 11, 11: 12}
+# The tag section (13, exception handling) sits between memory and global.
+SECTION_RANK = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 13: 5.5, 6: 6, 7: 7, 8: 8, 9: 9, 12: 10, 10: 11, 11: 12}
 
 
 def read_valtype(r):
     t = r.u8()
-    if t not in (I32, I64, F32, F64, V128, FUNCREF, EXTERNREF):
+    if t not in (I32, I64, F32, F64, V128, FUNCREF, EXTERNREF, 0x69, 0x74):  # + exnref, nullexnref
         raise Unsupported("value type 0x%x" % t)
     return t
 
@@ -1169,7 +1170,10 @@ def plan_file(path, opts, trap_opts):
             i = new_id(cmd, t)
             skipped.append((i, "linking is not supported"))
             continue
-        if t not in ("assert_return", "action", "assert_trap", "assert_exhaustion"):
+        if t == "assert_exception":
+            # An executable reports an uncaught exception like a trap: "wasm trap: uncaught exception".
+            cmd = dict(cmd, text="uncaught exception")
+        if t not in ("assert_return", "action", "assert_trap", "assert_exhaustion", "assert_exception"):
             i = new_id(cmd, t)
             skipped.append((i, "unknown command"))
             continue

@@ -15,6 +15,7 @@
  *   invoke LINE NAME|- FIELD N ARG... either K EXP...   call; the one result must match one EXP
  *   invoke LINE NAME|- FIELD N ARG... trap TEXT         call; must trap with TEXT
  *   invoke LINE NAME|- FIELD N ARG... run               call; must not trap (an action)
+ *   invoke LINE NAME|- FIELD N ARG... exception         call; must end in an uncaught exception
  *   get LINE NAME|- FIELD return 1 EXP                  read a global
  *
  * Values: i32:HEX i64:HEX f32:HEX f64:HEX (bits), v128:HEX32 (16 bytes, memory order), ref:null,
@@ -345,6 +346,11 @@ static void cmd_invoke(char **tok, int n, int is_get) {
     if (w2n_result_is_trap(r) && text && text_matches(w2n_result_message(r), text)) ok(line);
     else fail(line, r == W2N_OK ? "returned instead of trapping" : w2n_result_message(r));
     free(text);
+    return;
+  }
+  if (strcmp(mode, "exception") == 0) { /* assert_exception: an exception no wasm handler caught */
+    if (r == W2N_EXCEPTION) ok(line);
+    else fail(line, r == W2N_OK ? "returned instead of throwing" : w2n_result_message(r));
     return;
   }
   if (r != W2N_OK) return fail(line, w2n_result_message(r));

@@ -20,11 +20,20 @@ namespace w2n {
 enum class ValType : uint8_t {
   I32 = 0x7f, I64 = 0x7e, F32 = 0x7d, F64 = 0x7c, V128 = 0x7b,
   FuncRef = 0x70, ExternRef = 0x6f,
+  /// Exception handling (Wasm 3.0): exnref = (ref null exn), and its bottom nullexnref =
+  /// (ref null noexn), a subtype of exnref (the only subtyping among these types).
+  ExnRef = 0x69, NullExnRef = 0x74,
   /// Not a wasm type: the validator's "unknown" operand of unreachable code.
   Bottom = 0x00,
 };
 const char *valTypeName(ValType T);
-inline bool isRefType(ValType T) { return T == ValType::FuncRef || T == ValType::ExternRef; }
+inline bool isRefType(ValType T) {
+  return T == ValType::FuncRef || T == ValType::ExternRef || T == ValType::ExnRef || T == ValType::NullExnRef;
+}
+/// Whether a value of type Sub may stand where Super is expected (equality, or nullexnref <: exnref).
+inline bool isSubType(ValType Sub, ValType Super) {
+  return Sub == Super || (Sub == ValType::NullExnRef && Super == ValType::ExnRef);
+}
 inline bool isNumType(ValType T) {
   return T == ValType::I32 || T == ValType::I64 || T == ValType::F32 || T == ValType::F64;
 }
@@ -54,7 +63,7 @@ struct MemoryType {
 };
 struct GlobalType { ValType Type = ValType::I32; bool Mutable = false; };
 
-enum class ExternKind : uint8_t { Func = 0, Table = 1, Memory = 2, Global = 3 };
+enum class ExternKind : uint8_t { Func = 0, Table = 1, Memory = 2, Global = 3, Tag = 4 };
 
 struct Import {
   std::string Module, Name;
@@ -123,13 +132,16 @@ struct Module {
   std::vector<TableType> Tables;     ///< Imports first.
   std::vector<MemoryType> Memories;  ///< Imports first.
   std::vector<Global> Globals;       ///< Imports first (their Init is unused).
+  /// Exception tags (tag section, id 13): the type index of each, imports first. A tag's type has
+  /// no results; its parameters are the exception's payload.
+  std::vector<uint32_t> Tags;
   std::vector<Export> Exports;
   std::optional<uint32_t> Start;
   std::vector<ElemSegment> Elems;
   std::vector<DataSegment> Datas;
   std::optional<uint32_t> DataCount;
   uint32_t NumImportedFuncs = 0, NumImportedTables = 0, NumImportedMemories = 0,
-           NumImportedGlobals = 0;
+           NumImportedGlobals = 0, NumImportedTags = 0;
   /// Function names from the "name" custom section (empty where absent).
   std::vector<std::string> FunctionNames;
   /// Functions referenced outside function bodies (exports, elements, globals): ref.func may name them.

@@ -44,10 +44,17 @@ struct BlockType {
   uint32_t Index = 0;
 };
 
+/// One catch clause of try_table: catch (0), catch_ref (1), catch_all (2), catch_all_ref (3).
+struct CatchClause {
+  enum Kind : uint8_t { Catch = 0, CatchRef = 1, CatchAll = 2, CatchAllRef = 3 } K = Catch;
+  uint32_t Tag = 0;   ///< for Catch and CatchRef
+  uint32_t Label = 0; ///< relative to the try_table's enclosing block
+};
+
 struct Instr {
   Op Opcode = Op::Nop;
   uint64_t Offset = 0;       ///< Offset of the opcode byte.
-  uint32_t Index = 0;        ///< local, global, function, type, label, table, data, elem index; lane;
+  uint32_t Index = 0;        ///< local, global, function, type, label, table, data, elem, tag index; lane;
                              ///< memory.copy's source memory
   uint32_t Index2 = 0;       ///< call_indirect/table.init/table.copy table; the memory of a memarg,
                              ///< memory.size/grow/fill/init, memory.copy's destination
@@ -59,6 +66,7 @@ struct Instr {
   bool TypedSelect = false;
   llvm::SmallVector<uint32_t, 8> Targets; ///< br_table: labels, then the default last
   uint8_t Lanes[16] = {};    ///< i8x16.shuffle lane indices
+  llvm::SmallVector<CatchClause, 2> Catches; ///< try_table's catch clauses, in order
 };
 
 } // namespace w2n

@@ -183,7 +183,39 @@ Error InstrReader::next(Instr &I) {
   case Op::Block:
   case Op::Loop:
   case Op::If:
+  case Op::Try:
     return readBlockType(I.Block);
+  case Op::Catch:    // tag index
+  case Op::Throw:    // tag index
+  case Op::Rethrow:  // label
+  case Op::Delegate: // label
+    return U32(I.Index);
+  case Op::TryTable: {
+    if (Error E = readBlockType(I.Block))
+      return E;
+    uint32_t N = 0;
+    if (Error E = U32(N))
+      return E;
+    if (N > R.remaining()) // each clause takes at least two bytes
+      return R.fail("unexpected end");
+    for (uint32_t K = 0; K < N; ++K) {
+      uint64_t At = R.offset();
+      auto Kind = R.readByte();
+      if (!Kind)
+        return Kind.takeError();
+      if (*Kind > 3)
+        return R.failAt(At, "malformed catch clause");
+      CatchClause C;
+      C.K = CatchClause::Kind(*Kind);
+      if (C.K == CatchClause::Catch || C.K == CatchClause::CatchRef)
+        if (Error E = U32(C.Tag))
+          return E;
+      if (Error E = U32(C.Label))
+        return E;
+      I.Catches.push_back(C);
+    }
+    return Error::success();
+  }
   case Op::Br:
   case Op::BrIf:
   case Op::Call:

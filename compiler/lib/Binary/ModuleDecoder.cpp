@@ -41,6 +41,9 @@ private:
   Error readTables(Reader &R);
   Error readMemories(Reader &R);
   Error readGlobals(Reader &R);
+  Error readTags(Reader &R);
+  /// A tag type: attribute byte 0, then a function type index with no results (the Tags entry).
+  Error readTagType(Reader &R, uint32_t &TypeIndex);
   Error readExports(Reader &R);
   Error readStart(Reader &R);
   Error readElems(Reader &R);
@@ -88,7 +91,8 @@ Error ModuleDecoder::decode() {
 
   // Known sections must appear at most once and in this order (data count sits between element and
   // code); custom sections may appear anywhere.
-  static const int OrderOf[13] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+  // The tag section (13) sits between memory and global.
+  static const int OrderOf[14] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
   int LastOrder = 0;
   while (!R.atEnd()) {
     uint64_t SectionStart = R.offset();
@@ -102,9 +106,7 @@ Error ModuleDecoder::decode() {
       return Size.takeError();
     if (*Size > R.remaining())
       return wasmError(SizeAt, "length out of bounds");
-    if (Id == 13) // the tag section
-      return unsupportedFeature(SectionStart, Feature::Exceptions, "tag section");
-    if (Id > 12)
+    if (Id > 13)
       return wasmError(SectionStart, "malformed section id");
     if (Id != 0) {
       if (OrderOf[Id] <= LastOrder)
@@ -149,6 +151,7 @@ Error ModuleDecoder::readSection(uint8_t Id, Reader &R) {
   case 10: return readCode(R);
   case 11: return readData(R);
   case 12: return readDataCount(R);
+  case 13: return readTags(R);
   }
   return Error::success();
 }
@@ -285,7 +288,8 @@ Error ModuleDecoder::readImportDesc(Reader &R, ImportDesc &D) {
     D.Kind = ExternKind::Global;
     return readGlobalType(R, D.Global);
   case 4:
-    return unsupportedFeature(D.KindAt, Feature::Exceptions, "tag import");
+    D.Kind = ExternKind::Tag;
+    return readTagType(R, D.TypeIndex);
   default:
     return wasmError(D.KindAt, "malformed import kind");
   }
@@ -327,8 +331,45 @@ Error ModuleDecoder::addImport(const std::string &Mod, const std::string &Name, 
     ++M.NumImportedGlobals;
     break;
   }
+  case ExternKind::Tag:
+    Imp.Index = M.Tags.size();
+    M.Tags.push_back(D.TypeIndex);
+    ++M.NumImportedTags;
+    break;
   }
   M.Imports.push_back(std::move(Imp));
+  return Error::success();
+}
+
+Error ModuleDecoder::readTagType(Reader &R, uint32_t &TypeIndex) {
+  uint64_t At = R.offset();
+  auto Attr = R.readByte();
+  if (!Attr)
+    return Attr.takeError();
+  if (*Attr != 0)
+    return wasmError(At, "malformed tag attribute");
+  uint64_t IndexAt = R.offset();
+  auto TI = R.readU32();
+  if (!TI)
+    return TI.takeError();
+  if (*TI >= M.Types.size())
+    return wasmError(IndexAt, "unknown type");
+  if (!M.Types[*TI].Results.empty())
+    return wasmError(IndexAt, "non-empty tag result type");
+  TypeIndex = *TI;
+  return Error::success();
+}
+
+Error ModuleDecoder::readTags(Reader &R) {
+  auto N = readCount(R);
+  if (!N)
+    return N.takeError();
+  for (uint32_t I = 0; I < *N; ++I) {
+    uint32_t TI = 0;
+    if (Error E = readTagType(R, TI))
+      return E;
+    M.Tags.push_back(TI);
+  }
   return Error::success();
 }
 
@@ -579,7 +620,9 @@ Error ModuleDecoder::readExports(Reader &R) {
         return wasmError(KindAt, "unknown global " + llvm::Twine(*Index));
       break;
     case 4:
-      return unsupportedFeature(KindAt, Feature::Exceptions, "tag export");
+      if (*Index >= M.Tags.size())
+        return wasmError(KindAt, "unknown tag " + llvm::Twine(*Index));
+      break;
     default:
       return wasmError(KindAt, "malformed export kind");
     }

@@ -163,10 +163,11 @@ Expected<ValType> Reader::readValType() {
     return B.takeError();
   switch (*B) {
   case 0x7f: case 0x7e: case 0x7d: case 0x7c: case 0x7b: case 0x70: case 0x6f:
+  case 0x69: case 0x74: // exnref, nullexnref
     return ValType(*B);
   case 0x63:
     // (ref null func) and (ref null extern), Wasm 3.0's long forms of funcref and externref.
-    if (Pos < End && (Data[Pos] == 0x70 || Data[Pos] == 0x6f))
+    if (Pos < End && (Data[Pos] == 0x70 || Data[Pos] == 0x6f || Data[Pos] == 0x69 || Data[Pos] == 0x74))
       return ValType(Data[Pos++]);
     [[fallthrough]];
   default:
@@ -181,9 +182,11 @@ Expected<ValType> Reader::readRefType() {
   auto B = readByte();
   if (!B)
     return B.takeError();
-  if (*B == 0x70 || *B == 0x6f)
+  // funcref, externref, exnref, nullexnref (also the heap types func, extern, exn, noexn of ref.null)
+  if (*B == 0x70 || *B == 0x6f || *B == 0x69 || *B == 0x74)
     return ValType(*B);
-  if (*B == 0x63 && Pos < End && (Data[Pos] == 0x70 || Data[Pos] == 0x6f)) // (ref null func/extern)
+  if (*B == 0x63 && Pos < End &&
+      (Data[Pos] == 0x70 || Data[Pos] == 0x6f || Data[Pos] == 0x69 || Data[Pos] == 0x74)) // (ref null ht)
     return ValType(Data[Pos++]);
   if (llvm::Error E = unsupportedValType(At, *B))
     return E;

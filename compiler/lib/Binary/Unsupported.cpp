@@ -15,8 +15,6 @@ using llvm::Error;
 
 static const char *proposalName(Feature F) {
   switch (F) {
-  case Feature::Exceptions: return "exception-handling";
-  case Feature::LegacyExceptions: return "exception-handling, legacy";
   case Feature::GC: return "gc";
   case Feature::FunctionReferences: return "function-references";
   case Feature::Threads: return "threads";
@@ -33,16 +31,8 @@ Error w2n::unsupportedFeature(uint64_t Offset, Feature F, const llvm::Twine &Wha
 namespace {
 struct OpRow { uint8_t Prefix; uint32_t Code; Feature F; const char *Name; };
 const OpRow Rows[] = {
-    {0, 0x06, Feature::LegacyExceptions, "try"},
-    {0, 0x07, Feature::LegacyExceptions, "catch"},
-    {0, 0x08, Feature::Exceptions, "throw"},
-    {0, 0x09, Feature::LegacyExceptions, "rethrow"},
-    {0, 0x0a, Feature::Exceptions, "throw_ref"},
     {0, 0x14, Feature::FunctionReferences, "call_ref"},
     {0, 0x15, Feature::FunctionReferences, "return_call_ref"},
-    {0, 0x18, Feature::LegacyExceptions, "delegate"},
-    {0, 0x19, Feature::LegacyExceptions, "catch_all"},
-    {0, 0x1f, Feature::Exceptions, "try_table"},
     {0, 0xd3, Feature::GC, "ref.eq"},
     {0, 0xd4, Feature::FunctionReferences, "ref.as_non_null"},
     {0, 0xd5, Feature::FunctionReferences, "br_on_null"},
@@ -73,8 +63,6 @@ Error w2n::unsupportedValType(uint64_t Offset, uint8_t Byte) {
     return unsupportedFeature(Offset, Feature::FunctionReferences,
                               Byte == 0x64 ? "typed reference type (ref ht)"
                                            : "typed reference type (ref null ht)");
-  case 0x69: return unsupportedFeature(Offset, Feature::Exceptions, "type exnref");
-  case 0x74: return unsupportedFeature(Offset, Feature::Exceptions, "type nullexnref");
   case 0x6e: return unsupportedFeature(Offset, Feature::GC, "type anyref");
   case 0x6d: return unsupportedFeature(Offset, Feature::GC, "type eqref");
   case 0x6c: return unsupportedFeature(Offset, Feature::GC, "type i31ref");

@@ -19,8 +19,6 @@
 namespace w2n {
 
 enum class Feature : uint8_t {
-  Exceptions,        ///< exception-handling: try_table, throw, throw_ref, exnref, the tag section
-  LegacyExceptions,  ///< exception-handling (legacy): try, catch, catch_all, delegate, rethrow
   GC,                ///< gc: struct/array types, recursive types, the 0xfb instructions
   FunctionReferences,///< function-references: call_ref, (ref null? ht), table initialisers
   Threads,           ///< threads: shared memories, the 0xfe atomic instructions

@@ -144,6 +144,7 @@ std::string w2n::writeEmbedHeader(const Module &M, const std::string &Name, cons
       What = std::string("global ") + (M.Globals[Imp.Index].Type.Mutable ? "mut " : "") +
              valTypeName(M.Globals[Imp.Index].Type.Type);
       break;
+    case ExternKind::Tag: What = "tag " + funcTypeText(M.Types[M.Tags[Imp.Index]]); break;
     }
     OS << "  " << Name << "_import_" << Unique(sanitize(Imp.Module + "_" + Imp.Name), I) << " = " << I
        << ", /* " << quote(Imp.Module) << " " << quote(Imp.Name) << ": " << What << " */\n";
@@ -215,6 +216,9 @@ std::string w2n::writeEmbedHeader(const Module &M, const std::string &Name, cons
          << ";\n}\n\n";
       break;
     }
+    case ExternKind::Tag: // a tag export is only an extern to import elsewhere (w2n_instance_export)
+      OS << "/* " << quote(X.Name) << ": tag " << funcTypeText(M.Types[M.Tags[X.Index]]) << " */\n\n";
+      break;
     }
   }
   OS << "#ifdef __cplusplus\n}\n#endif\n\n#endif\n";

@@ -24,6 +24,8 @@ const char *w2n::valTypeName(ValType T) {
   case ValType::V128: return "v128";
   case ValType::FuncRef: return "funcref";
   case ValType::ExternRef: return "externref";
+  case ValType::ExnRef: return "exnref";
+  case ValType::NullExnRef: return "nullexnref";
   case ValType::Bottom: return "unknown";
   }
   return "?";

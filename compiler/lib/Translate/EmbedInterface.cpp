@@ -28,7 +28,7 @@ using namespace llvm;
 namespace {
 
 // w2n_extern_kind
-enum : uint32_t { ExternFunc = 0, ExternTable = 1, ExternMemory = 2, ExternGlobal = 3 };
+enum : uint32_t { ExternFunc = 0, ExternTable = 1, ExternMemory = 2, ExternGlobal = 3, ExternTag = 5 };
 constexpr uint64_t ValueSize = 16; // sizeof(w2n_value)
 
 class EmbedEmitter {
@@ -171,6 +171,7 @@ std::string EmbedEmitter::externType(ExternKind Kind, uint32_t Index) const {
     return std::string(1, valTypeLetter(WM.Tables[Index].Elem)) + (WM.Tables[Index].Is64 ? "I" : "");
   case ExternKind::Memory: return WM.Memories[Index].Is64 ? "I" : "i"; // the address type
   case ExternKind::Global: return std::string(1, valTypeLetter(WM.Globals[Index].Type.Type));
+  case ExternKind::Tag: return MC.signatureString(WM.Tags[Index]);
   }
   return "";
 }
@@ -181,6 +182,7 @@ uint32_t EmbedEmitter::kindOf(ExternKind K) const {
   case ExternKind::Table: return ExternTable;
   case ExternKind::Memory: return ExternMemory;
   case ExternKind::Global: return ExternGlobal;
+  case ExternKind::Tag: return ExternTag;
   }
   return ExternFunc;
 }
@@ -222,6 +224,10 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
       Offset = MC.fieldOffset(MC.GlobalFields[Imp.Index]);
       Mutable = WM.Globals[Imp.Index].Type.Mutable;
       break;
+    case ExternKind::Tag: // the runtime checks the signature and stores the w2n_tag's address
+      Sig = MC.signature(WM.Tags[Imp.Index]);
+      Offset = MC.fieldOffset(MC.TagFields[Imp.Index]);
+      break;
     }
     Imports.push_back(ConstantStruct::get(
         ImportTy, {string(Imp.Module), string(Imp.Name), U32(Imp.Module.size()), U32(Imp.Name.size()),
@@ -253,6 +259,10 @@ void EmbedEmitter::run(llvm::Function *Initialize) {
       Offset = MC.fieldOffset(MC.GlobalFields[E.Index]);
       Indirect = MC.isImportedGlobal(E.Index);
       Mutable = WM.Globals[E.Index].Type.Mutable;
+      break;
+    case ExternKind::Tag:
+      Offset = MC.fieldOffset(MC.TagFields[E.Index]);
+      Indirect = 1;
       break;
     }
     Exports.push_back(ConstantStruct::get(

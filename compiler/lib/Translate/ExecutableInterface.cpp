@@ -56,6 +56,7 @@ const char *kindName(ExternKind K) {
   case ExternKind::Table: return "table";
   case ExternKind::Memory: return "memory";
   case ExternKind::Global: return "global";
+  case ExternKind::Tag: return "tag";
   }
   return "?";
 }

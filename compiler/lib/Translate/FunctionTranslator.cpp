@@ -12,8 +12,12 @@
 // (armv7, riscv64) only between equal prototypes passed in registers, and scanBody rejects the
 // others with an error naming the target before any IR is built.
 //
+// Exception handling is TranslateExceptions.cpp; the hooks here unlink try blocks' handler frames on
+// every way out of a try body (end, br, br_if, br_table, return, tail calls).
+//
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
+#include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Intrinsics.h"
 
 using namespace w2n;
@@ -76,6 +80,7 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
   Calls = TailCalls = false;
   InstrReader R(MC.WM, WF);
   Instr I;
+  bool HasTry = false;
   while (!R.atEnd()) {
     if (Error E = R.next(I)) {
       consumeError(std::move(E));
@@ -84,6 +89,8 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
     }
     if (I.Opcode == Op::Call || I.Opcode == Op::CallIndirect)
       Calls = true;
+    if (I.Opcode == Op::Try || I.Opcode == Op::TryTable)
+      HasTry = true;
     if (I.Opcode == Op::ReturnCall || I.Opcode == Op::ReturnCallIndirect) {
       Calls = TailCalls = true;
       uint32_t CalleeType =
@@ -92,6 +99,10 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
         return E;
     }
   }
+  // Exception handling: which locals a handler may read after a write in a try body.
+  LocalsWrittenInTry.assign(FT.Params.size() + WF.Locals.size(), false);
+  if (HasTry)
+    findLocalsLiveIntoHandlers();
   return Error::success();
 }
 
@@ -186,6 +197,15 @@ Error FunctionTranslator::translate() {
     return E;
   if (HasTailCalls) // musttail calls need it gone; the other calls are marked notail instead
     Fn->removeFnAttr("disable-tail-calls");
+  // A local that a handler path may read after a write in a try body must be in memory when an
+  // exception arrives: an opaque use of its address keeps mem2reg from promoting it
+  // (findLocalsLiveIntoHandlers, docs/exceptions.md).
+  for (size_t K = 0; K < Locals.size(); ++K)
+    if (LocalsWrittenInTry[K]) {
+      auto *Escape = InlineAsm::get(FunctionType::get(B.getVoidTy(), {B.getPtrTy()}, false), "", "r",
+                                    /*hasSideEffects=*/true);
+      B.CreateCall(Escape, {Locals[K]});
+    }
   if (Calls) {
     Value *SP = B.CreateIntrinsic(Intrinsic::stacksave, {B.getPtrTy()}, {});
     auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
@@ -271,13 +291,14 @@ Error FunctionTranslator::translateBody() {
       // Skip dead code up to the else or end of the current frame, tracking nested blocks.
       unsigned Depth = 0;
       for (;;) {
-        if (I.Opcode == Op::Block || I.Opcode == Op::Loop || I.Opcode == Op::If)
+        if (I.Opcode == Op::Block || I.Opcode == Op::Loop || I.Opcode == Op::If ||
+            I.Opcode == Op::Try || I.Opcode == Op::TryTable)
           ++Depth;
-        else if (I.Opcode == Op::End) {
+        else if (I.Opcode == Op::End || I.Opcode == Op::Delegate) { // delegate ends a legacy try
           if (Depth == 0)
             break;
           --Depth;
-        } else if (I.Opcode == Op::Else && Depth == 0)
+        } else if ((I.Opcode == Op::Else || I.Opcode == Op::Catch || I.Opcode == Op::CatchAll) && Depth == 0)
           break;
         if (Error E = R.next(I))
           return E;
@@ -353,8 +374,11 @@ void FunctionTranslator::emitControl(const Instr &I) {
     CtrlFrame &F = Ctrls.back();
     // Falling off the end of a frame goes to its End block, even for a loop (whose branch target is
     // its header): the results flow into the End PHIs.
-    if (!F.Unreachable)
+    if (!F.Unreachable) {
+      leaveTries(0); // the end of a try body unlinks its handler frame
       fallThrough(F);
+    }
+    finishLegacyTry(F);
     if (F.Opcode == Op::If) {
       // No else arm: the false edge carries the params through as results.
       B.SetInsertPoint(F.ElseBB);
@@ -400,6 +424,7 @@ void FunctionTranslator::emitControl(const Instr &I) {
   }
   case Op::Br: {
     CtrlFrame &Target = Ctrls[Ctrls.size() - 1 - I.Index];
+    leaveTries(I.Index);
     branchTo(Target);
     markUnreachable();
     return;
@@ -407,10 +432,12 @@ void FunctionTranslator::emitControl(const Instr &I) {
   case Op::BrIf: {
     Value *Cond = pop();
     CtrlFrame &Target = Ctrls[Ctrls.size() - 1 - I.Index];
-    addIncoming(Target);
+    BasicBlock *Edge = unlinkEdge(I.Index);
+    if (!Edge)
+      addIncoming(Target);
     BasicBlock *Cont = newBlock("br_if.cont");
     B.CreateCondBr(B.CreateICmpNE(Cond, i32(0)),
-                   Target.Opcode == Op::Loop ? Target.Header : Target.End, Cont);
+                   Edge ? Edge : Target.Opcode == Op::Loop ? Target.Header : Target.End, Cont);
     B.SetInsertPoint(Cont);
     return;
   }
@@ -419,18 +446,24 @@ void FunctionTranslator::emitControl(const Instr &I) {
     auto Dest = [&](uint32_t Depth) -> CtrlFrame & { return Ctrls[Ctrls.size() - 1 - Depth]; };
     auto Block = [&](CtrlFrame &F) { return F.Opcode == Op::Loop ? F.Header : F.End; };
     CtrlFrame &Default = Dest(I.Targets.back());
-    SwitchInst *SI = B.CreateSwitch(Index, Block(Default), I.Targets.size() - 1);
+    // A target outside a try body gets an edge block that unlinks its handler frame (unlinkEdge).
+    BasicBlock *DefaultEdge = unlinkEdge(I.Targets.back());
+    SwitchInst *SI = B.CreateSwitch(Index, DefaultEdge ? DefaultEdge : Block(Default), I.Targets.size() - 1);
     // One PHI entry per edge: a target named twice gets two (identical) entries, as LLVM requires.
-    addIncoming(Default);
+    if (!DefaultEdge)
+      addIncoming(Default);
     for (size_t K = 0; K + 1 < I.Targets.size(); ++K) {
       CtrlFrame &T = Dest(I.Targets[K]);
-      SI->addCase(B.getInt32(uint32_t(K)), Block(T));
-      addIncoming(T);
+      BasicBlock *Edge = unlinkEdge(I.Targets[K]);
+      SI->addCase(B.getInt32(uint32_t(K)), Edge ? Edge : Block(T));
+      if (!Edge)
+        addIncoming(T);
     }
     markUnreachable();
     return;
   }
   case Op::Return: {
+    leaveTries(Ctrls.size() - 1);
     branchTo(Ctrls.front());
     markUnreachable();
     return;
@@ -471,6 +504,12 @@ void FunctionTranslator::emitTailReturn(CallInst *Call) {
   // musttail, not tail: the backend must make it a tail call or fail to compile (never silently a
   // normal call); scanBody checked beforehand that it can.
   Call->setTailCallKind(CallInst::TCK_MustTail);
+  {
+    // A tail call leaves every try body of this function: unlink before the call.
+    IRBuilder<>::InsertPointGuard G(B);
+    B.SetInsertPoint(Call);
+    leaveTries(Ctrls.size() - 1);
+  }
   if (Call->getType()->isVoidTy())
     B.CreateRetVoid();
   else
@@ -538,7 +577,7 @@ void FunctionTranslator::emitInstr(const Instr &I) {
     break;
   }
   CurMemory = I.Index2; // read only by the memory accesses, whose memarg memory index it is
-  if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I))
+  if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I) || emitException(I))
     return;
   report_fatal_error(Twine("wasm2native: no translation for ") + opInfo(I.Opcode).Text);
 }

@@ -8,6 +8,7 @@
 //   TranslateMemory.cpp     loads, stores, memory.size/grow and bulk memory (the bounds policy)
 //   TranslateTable.cpp      references, tables, call_indirect, return_call_indirect
 //   TranslateSIMD.cpp       v128 instructions
+//   TranslateExceptions.cpp tags, throw, try_table and the legacy try/catch/delegate/rethrow
 // Code after an unconditional branch is skipped until the end of its frame, so the value stack never
 // has to represent the polymorphic stack of unreachable code. Traps branch to one block per trap kind
 // per function, which calls w2n_trap.
@@ -57,6 +58,7 @@ public:
   bool emitMemory(const Instr &I);
   bool emitTable(const Instr &I);
   bool emitSIMD(const Instr &I);
+  bool emitException(const Instr &I);
 
   // Linear memory helpers (TranslateMemory.cpp): the one place that computes addresses.
   /// Returns a pointer to Size bytes at wasm address Addr + Offset in memory CurMemory, after whatever
@@ -86,6 +88,14 @@ private:
     size_t Height = 0;                    ///< stack height below the params
     bool Unreachable = false;
     bool HasElse = false;
+    // Exception handling (TranslateExceptions.cpp). A try_table or legacy try whose body is being
+    // translated has a handler frame linked in the chain: SavedTop is the chain's head before it
+    // (what leaving the body restores), null outside try bodies. A legacy try keeps the caught
+    // exception (Exn, for rethrow) and the block where the next catch clause's tag test goes
+    // (Dispatch; null after catch_all).
+    llvm::Value *SavedTop = nullptr;
+    llvm::Value *Exn = nullptr;
+    llvm::BasicBlock *Dispatch = nullptr;
   };
 
   llvm::Error translateBody();
@@ -111,6 +121,31 @@ private:
   /// One pass over the body before translation: whether it calls (and needs the stack check) and
   /// whether it has tail calls, each checked against the target.
   llvm::Error scanBody(bool &Calls, bool &TailCalls);
+
+  // Exception handling (TranslateExceptions.cpp).
+  /// The chain head to restore when a branch to label Depth leaves try bodies (that of the outermost
+  /// one it leaves; the target frame itself counts unless it is a loop or KeepTarget), or null.
+  llvm::Value *exitedTop(size_t Depth, bool KeepTarget = false);
+  /// Unlinks the handler frames that a branch to label Depth leaves (a store, or nothing).
+  void leaveTries(size_t Depth, bool KeepTarget = false);
+  /// A conditional edge to label Depth that leaves try bodies goes through a block that unlinks them:
+  /// returns that block (with the branch's PHI inputs added) or null when no try body is left.
+  llvm::BasicBlock *unlinkEdge(uint32_t Depth);
+  /// A new handler frame: w2n_eh_setjmp, then the link on the body's path. Returns the block where
+  /// the second return (an exception) lands, with the exception loaded in Exn; B is left in the body.
+  llvm::BasicBlock *enterTry(CtrlFrame &F, llvm::Value *&Exn);
+  void emitThrow(llvm::Value *Exn);
+  llvm::Value *tagAddress(uint32_t Tag);
+  llvm::StructType *exceptionType(uint32_t Tag);
+  /// Pushes the payload of Exn (an exception of Tag) on the value stack.
+  void pushPayload(llvm::Value *Exn, uint32_t Tag);
+  /// End and delegate of a legacy try whose catch clauses did not match: rethrow.
+  void finishLegacyTry(CtrlFrame &F);
+  /// Locals written inside a try body that code reached from its handler may read (scanBody): their
+  /// allocas escape, so that the handler path reads their last stored values after the second
+  /// return of w2n_eh_setjmp (docs/exceptions.md).
+  std::vector<bool> LocalsWrittenInTry;
+  void findLocalsLiveIntoHandlers();
 
   const Function &WF;
   const FuncType &FT;

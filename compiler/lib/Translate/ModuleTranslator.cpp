@@ -41,7 +41,9 @@ Type *ModuleContext::type(ValType T) const {
   case ValType::F64: return Type::getDoubleTy(C);
   case ValType::V128: return v128Type();
   case ValType::FuncRef:
-  case ValType::ExternRef: return PointerType::get(C, 0);
+  case ValType::ExternRef:
+  case ValType::ExnRef:     // a pointer to the exception object (TranslateExceptions.cpp)
+  case ValType::NullExnRef: return PointerType::get(C, 0);
   case ValType::Bottom: break;
   }
   llvm_unreachable("no LLVM type for this value type");
@@ -116,6 +118,8 @@ char w2n::valTypeLetter(ValType T) {
   case ValType::V128: return 'v';
   case ValType::FuncRef: return 'r';
   case ValType::ExternRef: return 'e';
+  case ValType::ExnRef:
+  case ValType::NullExnRef: return 'x';
   default: return '?';
   }
 }
@@ -209,6 +213,10 @@ void ModuleTranslator::layoutInstance() {
   }
   for (uint32_t G = 0; G < WM.Globals.size(); ++G)
     MC.GlobalFields.push_back(Add(MC.isImportedGlobal(G) ? Ptr : MC.type(WM.Globals[G].Type.Type)));
+  for (uint32_t T = 0; T < WM.Tags.size(); ++T) {
+    MC.TagFields.push_back(Add(Ptr));
+    MC.TagStorageFields.push_back(T < WM.NumImportedTags ? -1 : int(Add(Ptr)));
+  }
   MC.FuncRefsField = Add(ArrayType::get(MC.RT.FuncRefTy, WM.Functions.size()));
   MC.HostBindingTy = StructType::get(C, {Ptr, Ptr});
   MC.HostBindingsField = Add(ArrayType::get(MC.HostBindingTy, WM.NumImportedFuncs));
@@ -428,6 +436,13 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
   IRBuilder<> B(BasicBlock::Create(C, "entry", F));
   auto Field = [&](unsigned Index) { return B.CreateStructGEP(MC.InstanceTy, Inst, Index); };
 
+  // Tags defined here live inside the instance (a w2n_tag: the signature of their type); their
+  // address is their identity. Imported ones were linked already.
+  for (size_t T = WM.NumImportedTags; T < WM.Tags.size(); ++T) {
+    Value *Tag = Field(unsigned(MC.TagStorageFields[T]));
+    B.CreateStore(MC.signature(WM.Tags[T]), Tag);
+    B.CreateStore(Tag, Field(MC.TagFields[T]));
+  }
   // Memories and tables defined here live inside the instance; imported ones were linked already.
   for (size_t Mem = WM.NumImportedMemories; Mem < WM.Memories.size(); ++Mem) {
     Value *Memory = Field(unsigned(MC.MemoryStorageFields[Mem]));

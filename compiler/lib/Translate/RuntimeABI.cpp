@@ -35,6 +35,17 @@ void RuntimeABI::declare(llvm::Module &LM, bool ThreadLocalStackLimit) {
   llvm::Function *TrapFn = cast<llvm::Function>(Trap.getCallee());
   TrapFn->addFnAttr(Attribute::NoReturn);
   TrapFn->addFnAttr(Attribute::Cold);
+  // Exception handling (w2n_abi.h, TranslateExceptions.cpp): w2n_eh_setjmp returns twice, so LLVM
+  // keeps what its second return needs (docs/exceptions.md).
+  EHFrameTy = StructType::create(C, {ArrayType::get(I64, 32), Ptr, Ptr}, "w2n_eh_frame");
+  EHSetjmp = Declare("w2n_eh_setjmp", I32, {Ptr});
+  cast<llvm::Function>(EHSetjmp.getCallee())->addFnAttr(Attribute::ReturnsTwice);
+  ExnAlloc = Declare("w2n_exn_alloc", Ptr, {I32});
+  Throw = Declare("w2n_throw", Void, {Ptr, Ptr});
+  cast<llvm::Function>(Throw.getCallee())->addFnAttr(Attribute::NoReturn);
+  EHTop = new GlobalVariable(LM, Ptr, false, GlobalValue::ExternalLinkage, nullptr, "w2n_eh_top", nullptr,
+                             ThreadLocalStackLimit ? GlobalValue::InitialExecTLSModel
+                                                   : GlobalValue::NotThreadLocal);
   // Embedded modules may run on several threads, each with its own stack: the limit is per thread.
   StackLimit = new GlobalVariable(LM, Ptr, false, GlobalValue::ExternalLinkage, nullptr, "w2n_stack_limit",
                                   nullptr, ThreadLocalStackLimit ? GlobalValue::InitialExecTLSModel

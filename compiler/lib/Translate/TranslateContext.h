@@ -26,6 +26,11 @@ struct RuntimeABI {
   llvm::FunctionCallee MemoryInit, MemoryGrow, MemoryInit64, MemoryGrow64, TableInit, TableGrow, TableFill, TableCopy,
       TableInitSegment, Trap;
   llvm::GlobalVariable *StackLimit;
+  /// Exception handling: w2n_eh_frame { [32 x i64] regs; ptr prev; ptr exn }, the handler chain's
+  /// head (thread-local when embedded, like StackLimit), and the runtime's functions.
+  llvm::StructType *EHFrameTy;
+  llvm::GlobalVariable *EHTop;
+  llvm::FunctionCallee EHSetjmp, ExnAlloc, Throw;
 
   void declare(llvm::Module &LM, bool ThreadLocalStackLimit);
 };
@@ -34,7 +39,7 @@ struct RuntimeABI {
 enum class TrapKind : uint32_t {
   Unreachable = 1, IntDivByZero = 2, IntOverflow = 3, InvalidConversion = 4, OOBMemory = 5,
   OOBTable = 6, UninitializedElement = 7, IndirectCallType = 8, StackExhausted = 9,
-  UndefinedElement = 10, Host = 11,
+  UndefinedElement = 10, Host = 11, NullExnRef = 12,
 };
 
 /// The letter of a value type in signature strings (w2n_embed.h): i I f F v r e.
@@ -62,6 +67,8 @@ struct ModuleContext {
   std::vector<unsigned> TableFields;        ///< ptr to w2n_table, per table
   std::vector<int> TableStorageFields;      ///< the w2n_table itself, per defined table (-1: imported)
   std::vector<unsigned> GlobalFields;       ///< the value (defined) or a ptr to it (imported), per global
+  std::vector<unsigned> TagFields;          ///< ptr to the w2n_tag (its identity), per tag
+  std::vector<int> TagStorageFields;        ///< the w2n_tag { ptr sig } itself, per defined tag (-1: imported)
   unsigned FuncRefsField = 0;               ///< [N x w2n_funcref], per function (imports included)
   unsigned HostBindingsField = 0;           ///< [imported functions x {fn, ctx}] for host functions
   unsigned DataLenField = 0;                ///< [D x i32]: remaining length of each data segment

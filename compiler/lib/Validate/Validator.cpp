@@ -87,6 +87,12 @@ private:
     Callee = &M.Types[I.Index];
     return pop(M.Tables[I.Index2].indexType());
   }
+  /// Exception handling (both forms): try_table, throw, throw_ref, try, catch, catch_all, delegate,
+  /// rethrow. Returns false in Handled for other instructions.
+  Error stepException(const Instr &I, bool &Handled);
+  Error checkTag(uint32_t T) {
+    return T < M.Tags.size() ? Error::success() : fail("unknown tag " + llvm::Twine(T));
+  }
   Error checkTable(uint32_t T) {
     return T < M.Tables.size() ? Error::success() : fail("unknown table " + llvm::Twine(T));
   }
@@ -112,7 +118,7 @@ Error FunctionValidator::pop(ValType Expect, ValType *Got) {
     Actual = Vals.back();
     Vals.pop_back();
   }
-  if (Expect != ValType::Bottom && Actual != ValType::Bottom && Actual != Expect)
+  if (Expect != ValType::Bottom && Actual != ValType::Bottom && !isSubType(Actual, Expect))
     return fail("type mismatch");
   if (Got)
     *Got = Actual;
@@ -236,7 +242,108 @@ Error FunctionValidator::step(const Instr &I) {
   return Error::success();
 }
 
+Error FunctionValidator::stepException(const Instr &I, bool &Handled) {
+  Handled = true;
+  auto TagParams = [&](uint32_t Tag) -> const std::vector<ValType> & { return M.Types[M.Tags[Tag]].Params; };
+  switch (I.Opcode) {
+  case Op::Throw:
+    if (Error E = checkTag(I.Index))
+      return E;
+    if (Error E = popList(TagParams(I.Index)))
+      return E;
+    setUnreachable();
+    return Error::success();
+  case Op::ThrowRef:
+    if (Error E = pop(ValType::ExnRef))
+      return E;
+    setUnreachable();
+    return Error::success();
+  case Op::TryTable: {
+    std::vector<ValType> In, Out;
+    if (Error E = blockSignature(I.Block, In, Out))
+      return E;
+    if (Error E = popList(In))
+      return E;
+    // Catch labels are relative to the block around the try_table (its own frame is not pushed yet).
+    for (const CatchClause &C : I.Catches) {
+      std::vector<ValType> Sent;
+      if (C.K == CatchClause::Catch || C.K == CatchClause::CatchRef) {
+        if (Error E = checkTag(C.Tag))
+          return E;
+        Sent = TagParams(C.Tag);
+      }
+      if (C.K == CatchClause::CatchRef || C.K == CatchClause::CatchAllRef)
+        Sent.push_back(ValType::ExnRef);
+      const CtrlFrame *L = nullptr;
+      if (Error E = label(C.Label, L))
+        return E;
+      const std::vector<ValType> &Want = labelTypes(*L);
+      if (Want.size() != Sent.size())
+        return fail("type mismatch");
+      for (size_t K = 0; K < Sent.size(); ++K)
+        if (!isSubType(Sent[K], Want[K]))
+          return fail("type mismatch");
+    }
+    pushCtrl(Op::TryTable, In, Out);
+    return Error::success();
+  }
+  case Op::Try: {
+    std::vector<ValType> In, Out;
+    if (Error E = blockSignature(I.Block, In, Out))
+      return E;
+    if (Error E = popList(In))
+      return E;
+    pushCtrl(Op::Try, In, Out);
+    return Error::success();
+  }
+  case Op::Catch:
+  case Op::CatchAll: {
+    // A catch clause ends the try body or the previous catch; a catch_all ends the clauses.
+    Op Cur = Ctrls.back().Opcode;
+    if (Ctrls.size() < 2 || (Cur != Op::Try && Cur != Op::Catch))
+      return fail(I.Opcode == Op::Catch ? "catch without matching try" : "catch_all without matching try");
+    if (I.Opcode == Op::Catch)
+      if (Error E = checkTag(I.Index))
+        return E;
+    CtrlFrame C;
+    if (Error E = popCtrl(C))
+      return E;
+    pushCtrl(I.Opcode, I.Opcode == Op::Catch ? TagParams(I.Index) : std::vector<ValType>(), C.End);
+    return Error::success();
+  }
+  case Op::Delegate: {
+    if (Ctrls.size() < 2 || Ctrls.back().Opcode != Op::Try)
+      return fail("delegate without matching try");
+    CtrlFrame C;
+    if (Error E = popCtrl(C))
+      return E;
+    const CtrlFrame *L = nullptr;
+    if (Error E = label(I.Index, L)) // relative to the block around the try
+      return E;
+    pushList(C.End);
+    return Error::success();
+  }
+  case Op::Rethrow: {
+    const CtrlFrame *L = nullptr;
+    if (Error E = label(I.Index, L))
+      return E;
+    if (L->Opcode != Op::Catch && L->Opcode != Op::CatchAll)
+      return fail("invalid rethrow label");
+    setUnreachable();
+    return Error::success();
+  }
+  default:
+    Handled = false;
+    return Error::success();
+  }
+}
+
 Error FunctionValidator::stepSpecial(const Instr &I) {
+  bool Handled = false;
+  if (Error E = stepException(I, Handled))
+    return E;
+  if (Handled)
+    return Error::success();
   switch (I.Opcode) {
   case Op::Unreachable:
     setUnreachable();

@@ -2,7 +2,9 @@
 clang-19 -O2) and to wasm (OUTDIR/prog.wasm, clang-19 --target=wasm32-wasi -O2).
 
 NAME is one of PROGRAMS below: zlib (driver zpipe-like.c), bzip2 (bzip2-like.c), lua (lua-like.c,
-Lua 5.4 with the stand-in headers of bench/programs/lua-include/ first on the include path) or sqlite
+Lua 5.4 with the stand-in headers of bench/programs/lua-include/ first on the include path), lua-sjlj (the
+same with the C library's real setjmp/longjmp natively and, in wasm, LLVM's setjmp/longjmp lowering onto
+wasm exceptions: test/exceptions/Inputs/sjlj; the stand-in setjmp.h that aborts is not used) or sqlite
 (SQLite 3.40's own test/speedtest1.c and the amalgamation bld/sqlite3.c that scripts/setup.sh generates;
 the wasm build force-includes bench/programs/sqlite-include/sqlite-wasi.h, see there). The source comes
 from `apt-get source PACKAGE`, unpacked by scripts/setup.sh into /var/cache/wasm2native/src (override with
@@ -21,6 +23,11 @@ CACHE = os.environ.get("W2N_SRC_CACHE", "/var/cache/wasm2native/src")
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH_PROGRAMS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "bench", "programs"))
 LUA_INCLUDE = os.path.join(BENCH_PROGRAMS, "lua-include")
+SJLJ = os.path.normpath(os.path.join(HERE, "..", "..", "exceptions", "Inputs", "sjlj"))
+LUA_FILES = ["src/" + f for f in (
+    "lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem", "lobject", "lopcodes",
+    "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
+    "lauxlib", "lbaselib", "lmathlib", "lstrlib", "ltablib", "lutf8lib")]
 SQLITE_FLAGS = ["-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_WAL"]
 # name -> (source package, the file that marks an unpacked source, library sources and include
 # folders relative to it (an absolute folder stays as it is), driver (in Inputs/, or relative to the
@@ -31,15 +38,18 @@ PROGRAMS = {
              ["."], "zpipe-like.c", ["-DHAVE_UNISTD_H", "-DHAVE_STDARG_H"], [], []),
     "bzip2": ("bzip2", "bzlib.h", ["blocksort", "huffman", "crctable", "randtable", "compress", "decompress", "bzlib"],
               ["."], "bzip2-like.c", [], [], []),
-    "lua": ("lua5.4", "src/lua.h", ["src/" + f for f in (
-        "lapi", "lcode", "lctype", "ldebug", "ldo", "ldump", "lfunc", "lgc", "llex", "lmem", "lobject", "lopcodes",
-        "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
-        "lauxlib", "lbaselib", "lmathlib", "lstrlib", "ltablib", "lutf8lib")],
-            [LUA_INCLUDE, "src"], "lua-like.c", [], [], []),
+    "lua": ("lua5.4", "src/lua.h", LUA_FILES, [LUA_INCLUDE, "src"], "lua-like.c", [], [], []),
+    # The native build finds the system's <setjmp.h> before lua-include's (-idirafter, NATIVE_FLAGS); the
+    # wasm build finds sjlj/setjmp.h first and links sjlj/wasm-sjlj.c (WASM_SOURCES).
+    "lua-sjlj": ("lua5.4", "src/lua.h", LUA_FILES, ["src"], "lua-like.c", [],
+                 ["-I", SJLJ, "-I", LUA_INCLUDE, "-mllvm", "-wasm-enable-sjlj", "-mexception-handling"], []),
     "sqlite": ("sqlite3", "bld/sqlite3.c", ["bld/sqlite3"], ["bld"], "test/speedtest1.c", SQLITE_FLAGS,
                ["-D_WASI_EMULATED_GETPID", "-include", os.path.join(BENCH_PROGRAMS, "sqlite-include", "sqlite-wasi.h")],
                ["-lwasi-emulated-getpid"]),
 }
+
+NATIVE_FLAGS = {"lua-sjlj": ["-idirafter", LUA_INCLUDE]}
+WASM_SOURCES = {"lua-sjlj": [os.path.join(SJLJ, "wasm-sjlj.c")]}
 
 name, out = sys.argv[1], sys.argv[2]
 package, marker, files, includes, driver, flags, wasm_flags, wasm_ldflags = PROGRAMS[name]
@@ -57,7 +67,7 @@ print(f"{name} source: {src}")
 common = [f"-I{os.path.normpath(os.path.join(src, i))}" for i in includes] + ["-w"] + flags
 os.makedirs(out, exist_ok=True)
 builds = {  # target flags, extra compile flags, link flags, output
-    "native": ([], [], ["-lm"], os.path.join(out, "native.exe")),
+    "native": ([], NATIVE_FLAGS.get(name, []), ["-lm"], os.path.join(out, "native.exe")),
     "wasm": (["--target=wasm32-wasi"], wasm_flags, wasm_ldflags, os.path.join(out, "prog.wasm")),
 }
 
@@ -66,9 +76,13 @@ def build(kind):
     target, extra, ldflags, exe = builds[kind]
     objdir = os.path.join(out, kind + "-obj")
     os.makedirs(objdir, exist_ok=True)
-    objs = [os.path.join(objdir, f"{i}-{os.path.basename(f)}.o") for i, f in enumerate(sources)]
-    for f, o in zip(sources, objs):
+    srcs = sources + (WASM_SOURCES.get(name, []) if kind == "wasm" else [])
+    objs = [os.path.join(objdir, f"{i}-{os.path.basename(f)}.o") for i, f in enumerate(srcs)]
+    for f, o in zip(srcs, objs):
         cmd = ["clang-19"] + target + ["-O2", "-c"] + common + extra + [f, "-o", o]
+        if f not in sources:  # a runtime source of the wasm build: its own flags only (wasm-sjlj.c
+            # defines the __c_longjmp tag, which -wasm-enable-sjlj would define a second time)
+            cmd = ["clang-19"] + target + ["-O2", "-c", "-mexception-handling", f, "-o", o]
         if subprocess.run(cmd).returncode != 0:
             return cmd
     cmd = ["clang-19"] + target + objs + ["-o", exe] + ldflags

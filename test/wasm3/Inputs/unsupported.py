@@ -23,14 +23,6 @@ def mem(flags, *limits):
 
 
 CASES = [
-    # exception handling, 3.0 and legacy
-    ("try_table", with_body(b"\x1f\x40\x00\x0b")),
-    ("throw", with_body(b"\x08\x00")),
-    ("throw_ref", with_body(b"\x0a")),
-    ("try", with_body(b"\x06\x40\x0b")),
-    ("tag-section", module(TYPE_V, section(13, vec([b"\x00\x00"])))),
-    ("tag-import", module(TYPE_V, section(2, vec([name("m") + name("t") + b"\x04\x00\x00"])))),
-    ("exnref", module(section(1, vec([functype([0x69], [])])))),
     # gc
     ("struct-type", module(section(1, vec([b"\x5f\x00"])))),
     ("rec-group", module(section(1, vec([b"\x4e\x00"])))),
