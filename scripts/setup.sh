@@ -24,6 +24,8 @@ PACKAGES=(
   librust-getopts-dev librust-unicode-width-dev librust-miniz-oxide-dev librust-adler-dev
   librust-crc32fast-dev librust-cfg-if-dev librust-base64-dev
   libc++-19-dev libc++abi-19-dev nodejs
+  # test/oci: reading and unpacking the images of --emit=oci
+  skopeo umoci
   # libFuzzer and the sanitizer runtimes for the host (scripts/fuzz.sh, -DW2N_SANITIZE=ON)
   libclang-rt-19-dev
   # `apt-get source` for the real-program tests (test/programs); make and tclsh generate SQLite's amalgamation
