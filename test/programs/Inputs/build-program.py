@@ -4,7 +4,9 @@ clang-19 -O2) and to wasm (OUTDIR/prog.wasm, clang-19 --target=wasm32-wasi -O2).
 NAME is one of PROGRAMS below: zlib (driver zpipe-like.c), bzip2 (bzip2-like.c), lua (lua-like.c,
 Lua 5.4 with the stand-in headers of bench/programs/lua-include/ first on the include path) or sqlite
 (SQLite 3.40's own test/speedtest1.c and the amalgamation bld/sqlite3.c that scripts/setup.sh generates;
-the wasm build force-includes bench/programs/sqlite-include/sqlite-wasi.h, see there). The source comes
+the wasm build force-includes bench/programs/sqlite-include/sqlite-wasi.h, see there) or mujs (the MuJS
+JavaScript interpreter, one.c, with its own shell main.c as the driver; the wasm build gets setjmp/longjmp
+from Inputs/mujs-wasi/ and is run through `wasm-opt --asyncify` after the link, see WASM_EXTRA). The source comes
 from `apt-get source PACKAGE`, unpacked by scripts/setup.sh into /var/cache/wasm2native/src (override with
 W2N_SRC_CACHE). Fails loudly if it is missing.
 
@@ -21,6 +23,16 @@ CACHE = os.environ.get("W2N_SRC_CACHE", "/var/cache/wasm2native/src")
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH_PROGRAMS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "bench", "programs"))
 LUA_INCLUDE = os.path.join(BENCH_PROGRAMS, "lua-include")
+# The wasm build's extra sources and its post-link step, per program: MuJS throws every JavaScript exception
+# with longjmp, which wasi-libc lacks; mujs-wasi/ supplies setjmp.h and sjlj.c, real setjmp/longjmp on
+# binaryen's Asyncify, which `wasm-opt --asyncify` adds to the linked module (the loop beneath main,
+# w2n_sjlj_run, left uninstrumented), then -O2 as Asyncify's users do (its instrumentation is verbose).
+MUJS_WASI = os.path.join(HERE, "mujs-wasi")
+WASM_EXTRA = {
+    "mujs": ([os.path.join(MUJS_WASI, "sjlj.c")],
+             ["wasm-opt", "--asyncify", "--pass-arg=asyncify-removelist@w2n_sjlj_run", "-O2"]),
+}
+
 SQLITE_FLAGS = ["-DSQLITE_OMIT_LOAD_EXTENSION", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_WAL"]
 # name -> (source package, the file that marks an unpacked source, library sources and include
 # folders relative to it (an absolute folder stays as it is), driver (in Inputs/, or relative to the
@@ -36,6 +48,7 @@ PROGRAMS = {
         "lparser", "lstate", "lstring", "ltable", "ltm", "lundump", "lvm", "lzio",
         "lauxlib", "lbaselib", "lmathlib", "lstrlib", "ltablib", "lutf8lib")],
             [LUA_INCLUDE, "src"], "lua-like.c", [], [], []),
+    "mujs": ("mujs", "mujs.h", ["one"], ["."], "main.c", [], ["-I" + MUJS_WASI, "-Dmain=w2n_program_main"], []),
     "sqlite": ("sqlite3", "bld/sqlite3.c", ["bld/sqlite3"], ["bld"], "test/speedtest1.c", SQLITE_FLAGS,
                ["-D_WASI_EMULATED_GETPID", "-include", os.path.join(BENCH_PROGRAMS, "sqlite-include", "sqlite-wasi.h")],
                ["-lwasi-emulated-getpid"]),
@@ -60,19 +73,27 @@ builds = {  # target flags, extra compile flags, link flags, output
     "native": ([], [], ["-lm"], os.path.join(out, "native.exe")),
     "wasm": (["--target=wasm32-wasi"], wasm_flags, wasm_ldflags, os.path.join(out, "prog.wasm")),
 }
+wasm_sources, wasm_post = WASM_EXTRA.get(name, ([], None))
 
 
 def build(kind):
     target, extra, ldflags, exe = builds[kind]
     objdir = os.path.join(out, kind + "-obj")
     os.makedirs(objdir, exist_ok=True)
-    objs = [os.path.join(objdir, f"{i}-{os.path.basename(f)}.o") for i, f in enumerate(sources)]
-    for f, o in zip(sources, objs):
+    files = sources + (wasm_sources if kind == "wasm" else [])
+    objs = [os.path.join(objdir, f"{i}-{os.path.basename(f)}.o") for i, f in enumerate(files)]
+    for f, o in zip(files, objs):
         cmd = ["clang-19"] + target + ["-O2", "-c"] + common + extra + [f, "-o", o]
         if subprocess.run(cmd).returncode != 0:
             return cmd
-    cmd = ["clang-19"] + target + objs + ["-o", exe] + ldflags
-    return cmd if subprocess.run(cmd).returncode != 0 else None
+    linked = exe + ".pre.wasm" if kind == "wasm" and wasm_post else exe
+    cmd = ["clang-19"] + target + objs + ["-o", linked] + ldflags
+    if subprocess.run(cmd).returncode != 0:
+        return cmd
+    if linked != exe:
+        cmd = wasm_post + [linked, "-o", exe]
+        return cmd if subprocess.run(cmd).returncode != 0 else None
+    return None
 
 
 with concurrent.futures.ThreadPoolExecutor(2) as pool:
