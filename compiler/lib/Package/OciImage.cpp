@@ -212,9 +212,13 @@ std::string configJson(const OciImage &Image, const Platform &P, StringRef DiffI
 /// The layer's tar: each directory of Dirs with its parents, then the executable.
 Expected<std::string> layerTar(const OciImage &Image, StringRef Executable) {
   std::set<std::string> Directories; // sorted, so a parent comes before its children
-  for (const std::string &D : Image.Dirs)
-    for (StringRef Path = StringRef(D).trim('/'); !Path.empty(); Path = sys::path::parent_path(Path, sys::path::Style::posix))
-      Directories.insert((Path + "/").str());
+  for (const std::string &D : Image.Dirs) {
+    SmallVector<StringRef, 8> Parts;
+    StringRef(D).split(Parts, '/', -1, /*KeepEmpty=*/false);
+    std::string Path;
+    for (StringRef P : Parts)
+      Directories.insert(Path += (P + "/").str());
+  }
   TarBuilder Tar;
   for (const std::string &D : Directories)
     if (Error E = Tar.addDirectory(D))

@@ -13,6 +13,7 @@
 #include "wasm2native/Link.h"
 #include "wasm2native/OciImage.h"
 #include "wasm2native/Translate.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -226,6 +227,31 @@ BoundsChecks boundsFor(const Options &O, const TargetInfo &T) {
   return O.Bounds == "explicit" || !T.Is64Bit ? BoundsChecks::Explicit : BoundsChecks::Guard;
 }
 
+/// The file name of the image's executable: the module's name, "app" when it has no usable one.
+std::string imageEntryName(const std::string &Input) {
+  std::string Stem = sys::path::stem(Input).str();
+  if (Stem.empty() || Stem == "-" || Stem.front() == '.' ||
+      Stem.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
+    return "app";
+  return Stem;
+}
+
+/// A --dir of an image names a directory of the container's file system, which the layer creates: an
+/// absolute path without "." or ".." (a tar entry must not climb out of the root) and not the executable's.
+Error checkImageDir(const Options &O, StringRef Host) {
+  SmallVector<StringRef, 8> Parts;
+  StringRef(Host).split(Parts, '/', -1, /*KeepEmpty=*/false);
+  bool Clean = Host.starts_with("/") && !Parts.empty() &&
+               llvm::none_of(Parts, [](StringRef P) { return P == "." || P == ".."; });
+  if (!Clean)
+    return optionError("--dir with --emit=oci: '" + Host +
+                       "' must be an absolute path inside the image, without '.' or '..' (and not '/')");
+  if (Parts.front() == imageEntryName(O.Input))
+    return optionError("--dir with --emit=oci: '" + Host + "' is where the image's executable goes (/" +
+                       Parts.front() + ")");
+  return Error::success();
+}
+
 /// What an executable grants its guest at run time (--dir, --env, --tcp-listen), checked here so
 /// that a typo is a compile error (the runtime checks again).
 Error checkGrants(const Options &O, TranslateOptions &TO) {
@@ -245,8 +271,9 @@ Error checkGrants(const Options &O, TranslateOptions &TO) {
   for (const std::string &D : O.Dirs) {
     std::string Host = D.substr(0, D.find("::"));
     // In an image, HOST is a path of the container's file system, made there as an empty directory.
-    if (O.Emit == "oci" && Host.front() != '/')
-      return optionError("--dir with --emit=oci: '" + Host + "' must be an absolute path inside the image");
+    if (O.Emit == "oci")
+      if (Error E = checkImageDir(O, Host))
+        return E;
     if (O.Emit != "oci" && !sys::fs::is_directory(Host))
       return optionError("--dir: '" + Host + "' is not a directory");
   }
@@ -458,15 +485,6 @@ Expected<std::string> imageExecutable(const Options &O, const Plan &P, const w2n
   return (*Buffer)->getBuffer().str();
 }
 
-/// The file name of the image's executable: the module's name, "app" when it has no usable one.
-std::string imageEntryName(const std::string &Input) {
-  std::string Stem = sys::path::stem(Input).str();
-  if (Stem.empty() || Stem == "-" || Stem.front() == '.' ||
-      Stem.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
-    return "app";
-  return Stem;
-}
-
 /// --emit=oci: an executable per target in one image; the grants shown in its config too (docs/deployment.md).
 Error writeImage(const Options &O, const Plan &P, const w2n::Module &M, const char *Argv0, StageTimes &Times) {
   OciImage Image;
@@ -476,8 +494,11 @@ Error writeImage(const Options &O, const Plan &P, const w2n::Module &M, const ch
   // The runtime's own variables (docs/wasi.md), so that `docker run -e W2N_ENV_NAME=...` overrides one.
   for (const std::string &E : O.Env)
     Image.Env.push_back("W2N_ENV_" + E);
-  for (const std::string &D : O.Dirs)
-    Image.Dirs.push_back(D.substr(0, D.find("::")));
+  for (const std::string &D : O.Dirs) { // as a Volume, without repeated slashes
+    SmallVector<StringRef, 8> Parts;
+    StringRef(D.substr(0, D.find("::"))).split(Parts, '/', -1, /*KeepEmpty=*/false);
+    Image.Dirs.push_back("/" + llvm::join(Parts, "/"));
+  }
   for (const std::string &L : O.TcpListen)
     Image.Ports.push_back(L.substr(L.rfind(':') + 1) + "/tcp");
   for (const TargetInfo &T : P.ImageTargets) {
