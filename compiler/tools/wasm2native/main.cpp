@@ -280,6 +280,14 @@ Error checkGrants(const Options &O, TranslateOptions &TO) {
   return Error::success();
 }
 
+/// --image-tag: the tag grammar of the distribution spec, which image references use.
+Error checkImageTag(const std::string &Tag) {
+  if (Tag.empty() || Tag.size() > 128 || Tag.front() == '.' || Tag.front() == '-' ||
+      Tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
+    return optionError("--image-tag: '" + Tag + "' is not a tag ([A-Za-z0-9_][A-Za-z0-9_.-]*, at most 128)");
+  return Error::success();
+}
+
 /// --target, once (or not at all: the host) but for --emit=oci, which makes one image per target.
 Error resolveTargets(const Options &O, Plan &P) {
   if (O.Targets.size() > 1 && O.Emit != "oci")
@@ -307,12 +315,7 @@ Error resolveTargets(const Options &O, Plan &P) {
       if (P.ImageTargets[J].Name == T.Name)
         return optionError("--target " + T.Name + " given twice: an image holds one executable per platform");
   }
-  // The tag grammar of the distribution spec, which image references use.
-  const std::string &Tag = O.ImageTag;
-  if (Tag.empty() || Tag.size() > 128 || Tag.front() == '.' || Tag.front() == '-' ||
-      Tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
-    return optionError("--image-tag: '" + Tag + "' is not a tag ([A-Za-z0-9_][A-Za-z0-9_.-]*, at most 128)");
-  return Error::success();
+  return checkImageTag(O.ImageTag);
 }
 
 Expected<Plan> makePlan(const Options &O) {
