@@ -24,6 +24,8 @@ PACKAGES=(
   librust-getopts-dev librust-unicode-width-dev librust-miniz-oxide-dev librust-adler-dev
   librust-crc32fast-dev librust-cfg-if-dev librust-base64-dev
   libc++-19-dev libc++abi-19-dev nodejs
+  # test/oci: reading and unpacking the images of --emit=oci
+  skopeo umoci
   # libFuzzer and the sanitizer runtimes for the host (scripts/fuzz.sh, -DW2N_SANITIZE=ON)
   libclang-rt-19-dev
   # `apt-get source` for the real-program tests (test/programs); make and tclsh generate SQLite's amalgamation
@@ -50,7 +52,7 @@ echo "setup: all packages present"
 $SUDO env W2N_NPM_CACHE="${W2N_NPM_CACHE:-/var/cache/wasm2native/npm}" \
   python3 "$(dirname "$0")/../test/corpus/build.py" install
 
-# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4, sqlite3), unpacked outside the repo. Each
+# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4, sqlite3, mujs), unpacked outside the repo. Each
 # is fetched only if its unpacked folder (recognised by a header inside it) is absent. Needs a deb-src
 # entry: one is added mirroring the main Debian entry if the system has none.
 SRC_CACHE=/var/cache/wasm2native/src
@@ -78,6 +80,7 @@ fetch_source zlib 'zlib-*/zlib.h'
 fetch_source bzip2 'bzip2-*/bzlib.h'
 fetch_source lua5.4 'lua5.4-*/src/lua.h'
 fetch_source sqlite3 'sqlite3-*/test/speedtest1.c'
+fetch_source mujs 'mujs-*/mujs.h'
 
 # SQLite's source package is its canonical tree, not the amalgamation: generate sqlite3.c (one 8 MB file, as
 # SQLite ships it and as programs embed it) once, in the unpacked folder's bld/, with the tree's own

@@ -11,9 +11,12 @@
 #include "wasm2native/Diagnostics.h"
 #include "wasm2native/EmbedHeader.h"
 #include "wasm2native/Link.h"
+#include "wasm2native/OciImage.h"
 #include "wasm2native/Translate.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -32,7 +35,10 @@ using namespace llvm;
 namespace {
 
 struct Options {
-  std::string Input, Output, Emit = "exe", OptLevelName = "2", Target, CPU, Bounds = "guard";
+  std::string Input, Output, Emit = "exe", OptLevelName = "2", CPU, Bounds = "guard";
+  std::vector<std::string> Targets; // several only with --emit=oci: one image per target, in one index
+  std::vector<std::string> ImageArgs; // --image-arg: the image's Cmd
+  std::string ImageTag = "latest";
   std::string ModuleName, Header, InjectFailure, UnknownImports = "error", Invoke;
   std::vector<std::string> Inputs, Links; // the module, then host objects; --link
   std::vector<std::string> Dirs, Env, TcpListen, LLVMOptions;
@@ -159,6 +165,7 @@ std::string defaultOutput(const Options &O) {
   if (O.Emit == "asm") return (Stem + ".s").str();
   if (O.Emit == "llvm") return (Stem + ".ll").str();
   if (O.Emit == "host-header") return (Stem + "_host.h").str();
+  if (O.Emit == "oci") return (Stem + ".oci").str();
   return std::string(Stem.str());
 }
 
@@ -177,20 +184,26 @@ Expected<OptLevel> parseOptLevel(const std::string &Name) {
 /// compile.
 struct Plan {
   OptLevel Level = OptLevel::O2;
-  TargetInfo Target;
+  TargetInfo Target;                   ///< the first --target (the host's if none)
+  std::vector<TargetInfo> ImageTargets; ///< --emit=oci: every --target, in order
   TranslateOptions TO;
   std::string Output;
   std::string Header;     ///< the embedding header to write ("" for none)
   bool Embedding = false; ///< --emit=obj or lib
 };
 
-/// --invoke, --unknown-imports and host objects concern executables only.
+/// An executable, or executables in a container image.
+bool makesExecutables(const Options &O) { return O.Emit == "exe" || O.Emit == "oci"; }
+
+/// --invoke, --unknown-imports and host objects concern executables only; --image-* images only.
 Error checkExecutableOptions(const Options &O, TranslateOptions &TO) {
   TO.Invoke = O.Invoke;
   TO.UnknownImports = O.UnknownImports == "trap"   ? UnknownImportPolicy::Trap
                       : O.UnknownImports == "zero" ? UnknownImportPolicy::Zero
                                                    : UnknownImportPolicy::Error;
-  if (O.Emit != "exe") {
+  if (O.Emit != "oci" && (!O.ImageArgs.empty() || O.ImageTag != "latest"))
+    return optionError("--image-arg and --image-tag apply to container images (--emit=oci)");
+  if (!makesExecutables(O)) {
     if (!O.Links.empty())
       return optionError("host objects ('" + O.Links.front() +
                          "') can only be linked into an executable (--emit=exe)");
@@ -206,6 +219,36 @@ Error checkExecutableOptions(const Options &O, TranslateOptions &TO) {
   if (!Symbols)
     return Symbols.takeError();
   TO.HostSymbols = std::move(*Symbols);
+  return Error::success();
+}
+
+/// Guard pages need a 64-bit address space; a 32-bit target always checks explicitly.
+BoundsChecks boundsFor(const Options &O, const TargetInfo &T) {
+  return O.Bounds == "explicit" || !T.Is64Bit ? BoundsChecks::Explicit : BoundsChecks::Guard;
+}
+
+/// The file name of the image's executable: the module's name, "app" when it has no usable one.
+std::string imageEntryName(const std::string &Input) {
+  std::string Stem = sys::path::stem(Input).str();
+  if (Stem.empty() || Stem == "-" || Stem.front() == '.' ||
+      Stem.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
+    return "app";
+  return Stem;
+}
+
+/// A --dir of an image names a directory of the container's file system, which the layer creates: an
+/// absolute path without "." or ".." (a tar entry must not climb out of the root) and not the executable's.
+Error checkImageDir(const Options &O, StringRef Host) {
+  SmallVector<StringRef, 8> Parts;
+  StringRef(Host).split(Parts, '/', -1, /*KeepEmpty=*/false);
+  bool Clean = Host.starts_with("/") && !Parts.empty() &&
+               llvm::none_of(Parts, [](StringRef P) { return P == "." || P == ".."; });
+  if (!Clean)
+    return optionError("--dir with --emit=oci: '" + Host +
+                       "' must be an absolute path inside the image, without '.' or '..' (and not '/')");
+  if (Parts.front() == imageEntryName(O.Input))
+    return optionError("--dir with --emit=oci: '" + Host + "' is where the image's executable goes (/" +
+                       Parts.front() + ")");
   return Error::success();
 }
 
@@ -227,10 +270,52 @@ Error checkGrants(const Options &O, TranslateOptions &TO) {
   }
   for (const std::string &D : O.Dirs) {
     std::string Host = D.substr(0, D.find("::"));
-    if (!sys::fs::is_directory(Host))
+    // In an image, HOST is a path of the container's file system, made there as an empty directory.
+    if (O.Emit == "oci")
+      if (Error E = checkImageDir(O, Host))
+        return E;
+    if (O.Emit != "oci" && !sys::fs::is_directory(Host))
       return optionError("--dir: '" + Host + "' is not a directory");
   }
   return Error::success();
+}
+
+/// --image-tag: the tag grammar of the distribution spec, which image references use.
+Error checkImageTag(const std::string &Tag) {
+  if (Tag.empty() || Tag.size() > 128 || Tag.front() == '.' || Tag.front() == '-' ||
+      Tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
+    return optionError("--image-tag: '" + Tag + "' is not a tag ([A-Za-z0-9_][A-Za-z0-9_.-]*, at most 128)");
+  return Error::success();
+}
+
+/// --target, once (or not at all: the host) but for --emit=oci, which makes one image per target.
+Error resolveTargets(const Options &O, Plan &P) {
+  if (O.Targets.size() > 1 && O.Emit != "oci")
+    return optionError("--target given " + Twine(O.Targets.size()) +
+                       " times: several targets make one multi-platform image (--emit=oci) only");
+  for (const std::string &Spec : O.Targets.empty() ? std::vector<std::string>{""} : O.Targets) {
+    auto Target = resolveTarget(Spec);
+    if (!Target)
+      return Target.takeError();
+    P.ImageTargets.push_back(std::move(*Target));
+  }
+  P.Target = P.ImageTargets.front();
+  if (O.Emit != "oci")
+    return Error::success();
+  if (!O.Links.empty() && P.ImageTargets.size() > 1)
+    return optionError("host objects ('" + O.Links.front() + "') are built for one target; an image of " +
+                       Twine(P.ImageTargets.size()) + " targets cannot link them");
+  if (P.Output == "-")
+    return optionError("--emit=oci needs an output: -o DIR (an image layout) or -o FILE.tar");
+  for (size_t I = 0; I < P.ImageTargets.size(); ++I) {
+    const TargetInfo &T = P.ImageTargets[I];
+    if (!hasOciPlatform(T.Name))
+      return optionError("no OCI platform for target " + T.Name);
+    for (size_t J = 0; J < I; ++J)
+      if (P.ImageTargets[J].Name == T.Name)
+        return optionError("--target " + T.Name + " given twice: an image holds one executable per platform");
+  }
+  return checkImageTag(O.ImageTag);
 }
 
 Expected<Plan> makePlan(const Options &O) {
@@ -239,12 +324,10 @@ Expected<Plan> makePlan(const Options &O) {
   if (!Level)
     return Level.takeError();
   P.Level = *Level;
-  auto Target = resolveTarget(O.Target);
-  if (!Target)
-    return Target.takeError();
-  P.Target = std::move(*Target);
-  P.TO.Executable = O.Emit == "exe";
+  P.TO.Executable = makesExecutables(O);
   P.Output = O.Output.empty() ? defaultOutput(O) : O.Output;
+  if (Error E = resolveTargets(O, P))
+    return E;
   // An object is a library for a host program: its symbols are namespaced by the module name.
   P.TO.ModuleName = !O.ModuleName.empty() ? O.ModuleName
                     : moduleNameFromPath(P.Output == "-" || O.Emit == "lib" ? O.Input : P.Output);
@@ -263,8 +346,7 @@ Expected<Plan> makePlan(const Options &O) {
     return optionError("--emit=lib needs an output file (-o)");
   if (Error E = checkExecutableOptions(O, P.TO))
     return E;
-  if (O.Bounds == "explicit" || !P.Target.Is64Bit)
-    P.TO.Bounds = BoundsChecks::Explicit;
+  P.TO.Bounds = boundsFor(O, P.Target);
   if (Error E = checkGrants(O, P.TO))
     return E;
   return P;
@@ -325,7 +407,7 @@ Expected<std::vector<std::string>> emitPartitions(const Options &O, const Plan &
   };
   ObjectOptions OO;
   OO.Threads = O.Threads;
-  OO.NameTables = O.Emit == "exe"; // the embedding runtime reports a trap as a value instead
+  OO.NameTables = makesExecutables(O); // the embedding runtime reports a trap as a value instead
   OO.PlanLog = O.PrintPartitions ? &errs() : nullptr;
   OO.Progress = progressReporter(O);
   std::vector<PartitionTime> PartitionTimes;
@@ -383,6 +465,60 @@ Error writeEmbedding(const Options &O, const Plan &P, const w2n::Module &M, std:
   return Error::success();
 }
 
+/// One target's executable for an image: compiled, linked to a temporary file and read back.
+Expected<std::string> imageExecutable(const Options &O, const Plan &P, const w2n::Module &M, const char *Argv0,
+                                      StageTimes &Times) {
+  // An image runs on machines other than this one: a baseline CPU unless --cpu names one.
+  auto TM = createTargetMachine(P.Target, O.CPU.empty() ? "generic" : O.CPU, P.Level);
+  if (!TM)
+    return TM.takeError();
+  auto Objects = emitPartitions(O, P, M, **TM, Times);
+  if (!Objects)
+    return Objects.takeError();
+  SmallString<128> Temp;
+  if (std::error_code EC = sys::fs::createTemporaryFile("w2n-image", "", Temp))
+    return optionError("cannot create a temporary file: " + EC.message());
+  FileRemover RemoveTemp(Temp);
+  if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, P.Target), std::string(Temp), O.Links))
+    return E;
+  auto Buffer = MemoryBuffer::getFile(Temp, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return optionError("cannot read back '" + Temp + "': " + Buffer.getError().message());
+  Times.stageDone(("link for " + P.Target.Name).c_str());
+  return (*Buffer)->getBuffer().str();
+}
+
+/// --emit=oci: an executable per target in one image; the grants shown in its config too (docs/deployment.md).
+Error writeImage(const Options &O, const Plan &P, const w2n::Module &M, const char *Argv0, StageTimes &Times) {
+  OciImage Image;
+  Image.EntryName = imageEntryName(O.Input);
+  Image.Tag = O.ImageTag;
+  Image.Args = O.ImageArgs;
+  // The runtime's own variables (docs/wasi.md), so that `docker run -e W2N_ENV_NAME=...` overrides one.
+  for (const std::string &E : O.Env)
+    Image.Env.push_back("W2N_ENV_" + E);
+  for (const std::string &D : O.Dirs) { // as a Volume, without repeated slashes
+    SmallVector<StringRef, 8> Parts;
+    StringRef(D.substr(0, D.find("::"))).split(Parts, '/', -1, /*KeepEmpty=*/false);
+    Image.Dirs.push_back("/" + llvm::join(Parts, "/"));
+  }
+  for (const std::string &L : O.TcpListen)
+    Image.Ports.push_back(L.substr(L.rfind(':') + 1) + "/tcp");
+  for (const TargetInfo &T : P.ImageTargets) {
+    Plan TargetPlan = P;
+    TargetPlan.Target = T;
+    TargetPlan.TO.Bounds = boundsFor(O, T);
+    auto Bytes = imageExecutable(O, TargetPlan, M, Argv0, Times);
+    if (!Bytes)
+      return Bytes.takeError();
+    Image.Executables.push_back({T.Name, std::move(*Bytes)});
+  }
+  if (Error E = writeOciImage(Image, P.Output))
+    return E;
+  Times.stageDone("write the image");
+  return Error::success();
+}
+
 /// The stages after the options are settled; every failure comes back as an Error.
 Error compile(const Options &O, const Plan &P, const char *Argv0) {
   StageTimes Times(O.TimeReport);
@@ -396,6 +532,8 @@ Error compile(const Options &O, const Plan &P, const char *Argv0) {
   if (P.TO.Executable)
     if (Error E = checkExecutable(*Module, P.TO))
       return E;
+  if (O.Emit == "oci")
+    return writeImage(O, P, *Module, Argv0, Times);
   auto TM = createTargetMachine(P.Target, O.CPU, P.Level, /*PositionIndependent=*/!P.TO.Executable);
   if (!TM)
     return TM.takeError();
@@ -447,12 +585,20 @@ int main(int argc, char **argv) {
   App.add_option("--emit", O.Emit,
                  "What to produce: exe (default), obj (an object and a C header for embedding), lib (the same "
                  "object with the embedding runtime in one static library, plus the header), llvm, asm, or "
-                 "host-header (declarations of the host functions an executable links for non-WASI imports)")
-      ->check(CLI::IsMember({"exe", "obj", "lib", "llvm", "asm", "host-header"}));
+                 "host-header (declarations of the host functions an executable links for non-WASI imports), oci (a "
+                 "container image of the executable: an OCI layout directory, or its tar for -o FILE.tar)")
+      ->check(CLI::IsMember({"exe", "obj", "lib", "llvm", "asm", "host-header", "oci"}));
   App.add_option("--module-name", O.ModuleName,
                  "With --emit=obj/lib: the C name of the module, prefix of its symbols (default: the output's stem)");
   App.add_option("--header", O.Header, "With --emit=obj/lib: where to write the C header (default: NAME.h beside the output)");
-  App.add_option("--target", O.Target, "Target: a name from --print-targets or an LLVM triple (default: the host)");
+  App.add_option("--target", O.Targets,
+                 "Target: a name from --print-targets or an LLVM triple (default: the host); with --emit=oci "
+                 "repeatable, for a multi-platform image")
+      ->allow_extra_args(false);
+  App.add_option("--image-arg", O.ImageArgs,
+                 "With --emit=oci: an argument the image passes to the program (its Cmd; repeatable)")
+      ->allow_extra_args(false);
+  App.add_option("--image-tag", O.ImageTag, "With --emit=oci: the image's tag in the layout (default: latest)");
   App.add_option("--cpu", O.CPU, "CPU to generate code for: native (default on the host), generic, or an LLVM CPU name");
   App.add_option("--bounds-checks", O.Bounds, "Memory bounds strategy: guard (default on 64-bit targets) or explicit")
       ->check(CLI::IsMember({"guard", "explicit"}));
