@@ -538,7 +538,7 @@ void FunctionTranslator::emitInstr(const Instr &I) {
     break;
   }
   CurMemory = I.Index2; // read only by the memory accesses, whose memarg memory index it is
-  if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I))
+  if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I) || emitAtomic(I))
     return;
   report_fatal_error(Twine("wasm2native: no translation for ") + opInfo(I.Opcode).Text);
 }

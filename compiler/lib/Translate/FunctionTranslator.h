@@ -8,6 +8,7 @@
 //   TranslateMemory.cpp     loads, stores, memory.size/grow and bulk memory (the bounds policy)
 //   TranslateTable.cpp      references, tables, call_indirect, return_call_indirect
 //   TranslateSIMD.cpp       v128 instructions
+//   TranslateAtomics.cpp    atomic accesses, fence, wait and notify (threads)
 // Code after an unconditional branch is skipped until the end of its frame, so the value stack never
 // has to represent the polymorphic stack of unreachable code. Traps branch to one block per trap kind
 // per function, which calls w2n_trap.
@@ -57,6 +58,10 @@ public:
   bool emitMemory(const Instr &I);
   bool emitTable(const Instr &I);
   bool emitSIMD(const Instr &I);
+  bool emitAtomic(const Instr &I);
+  /// linearAddress for an atomic access: first traps "unaligned atomic" unless addr + Offset is a
+  /// multiple of Size (TranslateAtomics.cpp).
+  llvm::Value *atomicAddress(llvm::Value *Addr, uint64_t Offset, unsigned Size);
 
   // Linear memory helpers (TranslateMemory.cpp): the one place that computes addresses.
   /// Returns a pointer to Size bytes at wasm address Addr + Offset in memory CurMemory, after whatever

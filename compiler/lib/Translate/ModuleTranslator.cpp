@@ -433,6 +433,8 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     Value *Memory = Field(unsigned(MC.MemoryStorageFields[Mem]));
     B.CreateStore(Memory, Field(MC.MemoryFields[Mem]));
     const MemoryType &T = WM.Memories[Mem];
+    if (T.Shared) // before the reservation, which a shared memory makes for its maximum (memory.c)
+      B.CreateStore(B.getInt32(1), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 6));
     if (T.Is64)
       B.CreateCall(MC.RT.MemoryInit64, {Memory, B.getInt64(T.Lim.Min), B.getInt64(T.Lim.Max.value_or(1ull << 48))});
     else

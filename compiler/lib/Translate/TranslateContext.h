@@ -20,7 +20,7 @@ namespace w2n {
 
 /// The runtime's types and functions, as declared in the generated module (see w2n_abi.h).
 struct RuntimeABI {
-  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64 }
+  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64, shared, grow_lock }
   llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max, is64 }
   llvm::StructType *FuncRefTy;  ///< w2n_funcref { ptr sig; ptr fn; ptr instance }
   llvm::FunctionCallee MemoryInit, MemoryGrow, MemoryInit64, MemoryGrow64, TableInit, TableGrow, TableFill, TableCopy,
@@ -35,6 +35,7 @@ enum class TrapKind : uint32_t {
   Unreachable = 1, IntDivByZero = 2, IntOverflow = 3, InvalidConversion = 4, OOBMemory = 5,
   OOBTable = 6, UninitializedElement = 7, IndirectCallType = 8, StackExhausted = 9,
   UndefinedElement = 10, Host = 11,
+  UnalignedAtomic = 16, ExpectedShared = 17, // threads (docs/threads.md)
 };
 
 /// The letter of a value type in signature strings (w2n_embed.h): i I f F v r e.
