@@ -188,9 +188,18 @@ Error FunctionTranslator::translate() {
     Fn->removeFnAttr("disable-tail-calls");
   if (Calls) {
     Value *SP = B.CreateIntrinsic(Intrinsic::stacksave, {B.getPtrTy()}, {});
-    auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
-    tagRuntime(Limit);
-    trapIf(B.CreateICmpULT(SP, Limit), TrapKind::StackExhausted);
+    if (MC.Threaded) {
+      // Every wasm stack is a W2N_STACK_SIZE-aligned region (w2n_abi.h): the limit of this thread's
+      // is a fixed offset above the region's base, found from the stack pointer itself.
+      Type *IntPtr = MC.LM.getDataLayout().getIntPtrType(MC.C);
+      Value *InRegion = B.CreateAnd(B.CreatePtrToInt(SP, IntPtr), ConstantInt::get(IntPtr, (8u << 20) - 1));
+      trapIf(B.CreateICmpULT(InRegion, ConstantInt::get(IntPtr, (64u << 10) + (256u << 10))),
+             TrapKind::StackExhausted);
+    } else {
+      auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
+      tagRuntime(Limit);
+      trapIf(B.CreateICmpULT(SP, Limit), TrapKind::StackExhausted);
+    }
   }
 
   CtrlFrame Body;
