@@ -98,6 +98,9 @@ void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages
  * reserves what its maximum needs up to 64 GiB (1 GiB on 32-bit targets), grows in place within the
  * reservation and moves beyond it (base changes). Its memory.grow is w2n_memory_grow64 (w2n_embed.h). */
 void w2n_memory_init64(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages);
+/* A shared memory (threads; max_pages is its declared maximum): reserves all of it at once, so its
+ * base never moves, and serialises its growth (docs/threads.md). */
+void w2n_memory_init_shared(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, uint32_t is64);
 /* memory.grow: returns the old size in pages, or 0xffffffff when the limit or the OS refuses. */
 uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages);
 

@@ -90,7 +90,7 @@ typedef struct w2n_memory {
   uint64_t reserved;    /* address space reserved at base (runtime-private) */
   uint32_t has_max;     /* 1 if the memory type declares a maximum */
   uint32_t is64;        /* 1 for a memory64 memory (i64 addresses), set by the runtime */
-  uint32_t shared;      /* 1 for a shared memory (threads): set before it is reserved; its base never moves */
+  uint32_t shared;      /* 1 for a shared memory (threads), set by the runtime: its base never moves */
   uint32_t grow_lock;   /* runtime-private: serialises memory.grow of a shared memory */
 } w2n_memory;
 

@@ -91,11 +91,19 @@ int w2n_is_memory_address(uintptr_t addr) {
 }
 
 void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
+  mem->shared = mem->grow_lock = 0;
   if (w2n_memory_reserve(mem, initial_pages, max_pages, 0) < 0) w2n_fatal("cannot reserve linear memory");
 }
 
 void w2n_memory_init64(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages) {
+  mem->shared = mem->grow_lock = 0;
   if (w2n_memory_reserve(mem, initial_pages, max_pages, 1) < 0) w2n_fatal("cannot reserve linear memory");
+}
+
+void w2n_memory_init_shared(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, uint32_t is64) {
+  mem->shared = 1;
+  mem->grow_lock = 0;
+  if (w2n_memory_reserve(mem, initial_pages, max_pages, (int)is64) < 0) w2n_fatal("cannot reserve linear memory");
 }
 
 void w2n_memory_free(w2n_memory *mem) {

@@ -454,9 +454,12 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     Value *Memory = Field(unsigned(MC.MemoryStorageFields[Mem]));
     B.CreateStore(Memory, Field(MC.MemoryFields[Mem]));
     const MemoryType &T = WM.Memories[Mem];
-    if (T.Shared) // before the reservation, which a shared memory makes for its maximum (memory.c)
-      B.CreateStore(B.getInt32(1), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 6));
-    if (T.Is64)
+    if (T.Shared) {
+      FunctionCallee InitShared = MC.LM.getOrInsertFunction(
+          "w2n_memory_init_shared",
+          FunctionType::get(B.getVoidTy(), {Ptr, B.getInt64Ty(), B.getInt64Ty(), B.getInt32Ty()}, false));
+      B.CreateCall(InitShared, {Memory, B.getInt64(T.Lim.Min), B.getInt64(*T.Lim.Max), B.getInt32(T.Is64)});
+    } else if (T.Is64)
       B.CreateCall(MC.RT.MemoryInit64, {Memory, B.getInt64(T.Lim.Min), B.getInt64(T.Lim.Max.value_or(1ull << 48))});
     else
       B.CreateCall(MC.RT.MemoryInit, {Memory, B.getInt32(uint32_t(T.Lim.Min)), B.getInt64(T.Lim.Max.value_or(65536))});
