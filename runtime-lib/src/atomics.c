@@ -94,8 +94,11 @@ static uint32_t wait_common(const void *addr, int equal, int64_t timeout) {
   else b->head = &w;
   b->tail = &w;
   unlock(b);
-  int64_t deadline = timeout > 0 ? now_ns() + timeout : 0;
-  if (timeout > 0 && deadline < timeout) deadline = INT64_MAX; /* overflow: practically forever */
+  int64_t deadline = 0;
+  if (timeout > 0) { /* in unsigned arithmetic: a sum past INT64_MAX is practically forever */
+    uint64_t sum = (uint64_t)now_ns() + (uint64_t)timeout;
+    deadline = sum > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)sum;
+  }
   while (!__atomic_load_n(&w.woken, __ATOMIC_ACQUIRE)) {
     int64_t left = -1;
     if (timeout > 0) {
