@@ -75,6 +75,7 @@ static const char *check_import(const w2n_import_info *info, const w2n_extern *e
     const w2n_memory *m = ext->u.memory;
     if (!m) return "incompatible import type: no memory";
     if (!m->is64 != (info->type[0] != 'I')) return "incompatible import type: memory address type";
+    if (!m->shared != (info->type[1] != 's')) return "incompatible import type: memory sharing";
     return limits_match(m->size_bytes / 65536, m->has_max, m->max_pages, info)
                ? NULL
                : "incompatible import type: memory limits";
@@ -252,11 +253,13 @@ w2n_result w2n_call_export(w2n_instance *instance, uint32_t index, const w2n_val
 
 /* ---- host-made memories and tables ---- */
 
-static w2n_result create_memory(uint64_t initial_pages, uint64_t max_pages, int is64, w2n_memory **out) {
+static w2n_result create_memory(uint64_t initial_pages, uint64_t max_pages, int is64, int shared, w2n_memory **out) {
   *out = NULL;
+  if (shared && max_pages == UINT64_MAX) return W2N_ERROR_ARGUMENT;
   w2n_memory *m = calloc(1, sizeof *m);
   if (!m) return W2N_ERROR_RESOURCES;
   m->has_max = max_pages != UINT64_MAX;
+  m->shared = (uint32_t)!!shared;
   if (w2n_memory_reserve(m, initial_pages, m->has_max ? max_pages : is64 ? 1ull << 48 : 65536, is64) < 0) {
     free(m);
     return W2N_ERROR_RESOURCES;
@@ -266,11 +269,15 @@ static w2n_result create_memory(uint64_t initial_pages, uint64_t max_pages, int 
 }
 
 w2n_result w2n_memory_create(uint32_t initial_pages, uint64_t max_pages, w2n_memory **out) {
-  return create_memory(initial_pages, max_pages, 0, out);
+  return create_memory(initial_pages, max_pages, 0, 0, out);
 }
 
 w2n_result w2n_memory_create64(uint64_t initial_pages, uint64_t max_pages, w2n_memory **out) {
-  return create_memory(initial_pages, max_pages, 1, out);
+  return create_memory(initial_pages, max_pages, 1, 0, out);
+}
+
+w2n_result w2n_memory_create_shared(uint64_t initial_pages, uint64_t max_pages, int is64, w2n_memory **out) {
+  return create_memory(initial_pages, max_pages, is64 != 0, 1, out);
 }
 
 void w2n_memory_delete(w2n_memory *memory) {

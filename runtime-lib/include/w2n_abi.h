@@ -53,7 +53,33 @@ extern const char *const w2n_config_env[];
  * before this table existed links and gets no listeners. */
 extern const char *const w2n_config_tcp_listen[];
 
+/* wasi-threads (docs/threads.md): an executable that imports wasi.thread-spawn also provides these.
+ * w2n_module_thread instantiates a zeroed instance of w2n_module_instance_size bytes, sharing the
+ * first instance's memories, and runs its wasi_thread_start(tid, start_arg). */
+extern const uint64_t w2n_module_instance_size;
+void w2n_module_thread(void *instance, int32_t tid, int32_t start_arg);
+
 /* ---- provided by the runtime ---- */
+
+/* Every wasm stack of an executable (the main one and each thread's) is a W2N_STACK_SIZE region
+ * aligned to its size, whose lowest W2N_STACK_GUARD bytes are PROT_NONE. The generated code of a
+ * threaded module (one that imports wasi.thread-spawn) traps with W2N_TRAP_STACK_EXHAUSTED when
+ * (sp & (W2N_STACK_SIZE - 1)) < W2N_STACK_GUARD + W2N_STACK_HEADROOM (the same limit as
+ * w2n_stack_limit's, found per thread without thread-local storage); other modules compare sp with
+ * w2n_stack_limit. */
+#define W2N_STACK_SIZE (8u << 20)
+#define W2N_STACK_GUARD (64u << 10)
+#define W2N_STACK_HEADROOM (256u << 10)
+
+/* wasi.thread-spawn (src/thread.c): a new thread running w2n_module_thread; its tid (> 0), or a
+ * negative value when no thread can be made. */
+int32_t w2n_thread_spawn(int32_t start_arg);
+/* memory.atomic.wait32/wait64/notify on a shared memory (src/atomics.c), given the cell's host
+ * address (aligned and in bounds: the generated code checked): 0 woken, 1 not-equal, 2 timed-out;
+ * notify returns the number of waiters woken. timeout is in nanoseconds, negative for none. */
+uint32_t w2n_atomic_wait32(const uint32_t *addr, uint32_t expected, int64_t timeout);
+uint32_t w2n_atomic_wait64(const uint64_t *addr, uint64_t expected, int64_t timeout);
+uint32_t w2n_atomic_notify(const void *addr, uint32_t count);
 
 /* Generated functions that make calls compare the stack pointer with this on entry and trap with
  * W2N_TRAP_STACK_EXHAUSTED when below it. */
@@ -72,6 +98,9 @@ void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages
  * reserves what its maximum needs up to 64 GiB (1 GiB on 32-bit targets), grows in place within the
  * reservation and moves beyond it (base changes). Its memory.grow is w2n_memory_grow64 (w2n_embed.h). */
 void w2n_memory_init64(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages);
+/* A shared memory (threads; max_pages is its declared maximum): reserves all of it at once, so its
+ * base never moves, and serialises its growth (docs/threads.md). */
+void w2n_memory_init_shared(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, uint32_t is64);
 /* memory.grow: returns the old size in pages, or 0xffffffff when the limit or the OS refuses. */
 uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages);
 

@@ -52,6 +52,9 @@ typedef enum w2n_result {
   /* A wasm exception that no handler caught before it reached this entry point: exceptions do not
    * cross host frames (docs/exceptions.md). The instance stays usable. */
   W2N_EXCEPTION = 13,
+  /* threads (docs/threads.md); 14-15 are free. */
+  W2N_TRAP_UNALIGNED_ATOMIC = 16, /* an atomic access whose address is not a multiple of its size */
+  W2N_TRAP_EXPECTED_SHARED = 17,  /* memory.atomic.wait32/64 on a memory that is not shared */
   /* Errors that are not traps. */
   W2N_ERROR_LINK = 100,         /* an import is missing or does not match the declared type */
   W2N_ERROR_RESOURCES = 101,    /* out of memory or address space */
@@ -63,7 +66,10 @@ typedef enum w2n_result {
 /* The spec's message for a trap ("integer divide by zero", ...), or a description of an error. */
 const char *w2n_result_message(w2n_result result);
 /* Non-zero for the W2N_TRAP_* results. */
-static inline int w2n_result_is_trap(w2n_result r) { return r >= W2N_TRAP_UNREACHABLE && r <= W2N_TRAP_NULL_EXNREF; }
+static inline int w2n_result_is_trap(w2n_result r) {
+  return (r >= W2N_TRAP_UNREACHABLE && r <= W2N_TRAP_NULL_EXNREF) || r == W2N_TRAP_UNALIGNED_ATOMIC ||
+         r == W2N_TRAP_EXPECTED_SHARED;
+}
 
 /* ---- values and types ---- */
 
@@ -90,6 +96,8 @@ typedef struct w2n_memory {
   uint64_t reserved;    /* address space reserved at base (runtime-private) */
   uint32_t has_max;     /* 1 if the memory type declares a maximum */
   uint32_t is64;        /* 1 for a memory64 memory (i64 addresses), set by the runtime */
+  uint32_t shared;      /* 1 for a shared memory (threads), set by the runtime: its base never moves */
+  uint32_t grow_lock;   /* runtime-private: serialises memory.grow of a shared memory */
 } w2n_memory;
 
 /* A table of references (elems[i] is a w2n_funcref* or an externref; NULL is ref.null). */
@@ -153,7 +161,8 @@ typedef struct w2n_import_info {
   uint32_t module_length, name_length;
   w2n_extern_kind kind;         /* FUNC, TABLE, MEMORY or GLOBAL */
   const char *type;             /* FUNC, TAG: signature string; GLOBAL: one letter; TABLE: 'r' or 'e', then
-                                 * 'I' for a table64; MEMORY: "i" (i32 addresses) or "I" (memory64) */
+                                 * 'I' for a table64; MEMORY: "i" (i32 addresses) or "I" (memory64),
+                                 * then "s" for a shared memory (threads) */
   const void *sig;              /* FUNC, TAG: the canonical signature object */
   uint32_t mutable_;            /* GLOBAL */
   uint64_t min, max;            /* TABLE, MEMORY: limits; max is UINT64_MAX when absent */
@@ -218,6 +227,10 @@ w2n_result w2n_call_export(w2n_instance *instance, uint32_t export_index, const 
 w2n_result w2n_memory_create(uint32_t initial_pages, uint64_t max_pages, w2n_memory **out);
 /* A memory64 memory (i64 addresses, up to 2^48 pages), for imports of type (memory i64 ...). */
 w2n_result w2n_memory_create64(uint64_t initial_pages, uint64_t max_pages, w2n_memory **out);
+/* A shared memory (threads), for imports of type (memory ... shared): is64 0 or 1, a maximum is
+ * required (W2N_ERROR_ARGUMENT without one). Its base never moves, so instances on several host
+ * threads may use it at once (docs/threads.md). */
+w2n_result w2n_memory_create_shared(uint64_t initial_pages, uint64_t max_pages, int is64, w2n_memory **out);
 void w2n_memory_delete(w2n_memory *memory);
 /* memory.grow: the old size in pages, or -1 (0xffffffff) when it cannot grow. */
 uint32_t w2n_memory_grow(w2n_memory *memory, uint32_t delta_pages);

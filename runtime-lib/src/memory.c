@@ -21,6 +21,12 @@
  * reserve up to RESERVE_CAP_64 (64 GiB), so growing past 4 GiB happens in place, and beyond that
  * they move like a 32-bit target's memory. Their limit is 2^48 pages (in practice what the OS grants).
  *
+ * Shared memories (threads) must declare a maximum and their base must never move, since other
+ * threads access them concurrently: a movable one reserves its whole maximum up front (failing when
+ * the OS refuses, instead of halving) and so always grows in place; memory.grow of a shared memory
+ * holds the memory's grow_lock (other threads may grow it at the same time), and publishes the new
+ * size_bytes with a release store after the pages are committed.
+ *
  * The registry is a fixed array of [lo, hi) ranges that the signal handler reads without locks: a slot
  * is filled (lo, then hi) before its memory is used and emptied (hi first) when the memory is freed,
  * so a half-written slot is never claimed. Writers (instantiation and freeing, which the embedding
@@ -85,11 +91,19 @@ int w2n_is_memory_address(uintptr_t addr) {
 }
 
 void w2n_memory_init(w2n_memory *mem, uint32_t initial_pages, uint64_t max_pages) {
+  mem->shared = mem->grow_lock = 0;
   if (w2n_memory_reserve(mem, initial_pages, max_pages, 0) < 0) w2n_fatal("cannot reserve linear memory");
 }
 
 void w2n_memory_init64(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages) {
+  mem->shared = mem->grow_lock = 0;
   if (w2n_memory_reserve(mem, initial_pages, max_pages, 1) < 0) w2n_fatal("cannot reserve linear memory");
+}
+
+void w2n_memory_init_shared(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, uint32_t is64) {
+  mem->shared = 1;
+  mem->grow_lock = 0;
+  if (w2n_memory_reserve(mem, initial_pages, max_pages, (int)is64) < 0) w2n_fatal("cannot reserve linear memory");
 }
 
 void w2n_memory_free(w2n_memory *mem) {
@@ -121,12 +135,17 @@ static void *reserve(uint64_t bytes) {
 static int reserve_movable(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, uint64_t cap) {
   if (initial_pages > max_pages || initial_pages > ADDRESS_LIMIT / WASM_PAGE) return -1;
   uint64_t bytes = initial_pages * WASM_PAGE;
+  if (mem->shared) { /* never moves: all of the maximum now, or nothing */
+    if (max_pages > ADDRESS_LIMIT / WASM_PAGE) return -1;
+    cap = max_pages * WASM_PAGE;
+  }
   uint64_t want = max_pages > cap / WASM_PAGE ? cap : max_pages * WASM_PAGE;
   if (want < bytes) want = bytes;
   if (want == 0) want = WASM_PAGE; /* a valid, non-NULL base even for a zero-page memory */
   if (want > ADDRESS_LIMIT) return -1;
   void *base;
   while (!(base = reserve(want))) {
+    if (mem->shared) return -1;
     uint64_t min_bytes = bytes ? bytes : WASM_PAGE;
     if (want <= min_bytes) return -1;
     want = (want / 2) & ~(WASM_PAGE - 1);
@@ -198,6 +217,16 @@ static int relocate(w2n_memory *mem, uint64_t new_bytes, uint64_t reserve_bytes)
   return 0;
 }
 
+/* memory.grow of a shared memory may run on several threads at once. */
+static void grow_lock(w2n_memory *mem) {
+  if (mem->shared)
+    while (__atomic_exchange_n(&mem->grow_lock, 1, __ATOMIC_ACQUIRE)) {
+    }
+}
+static void grow_unlock(w2n_memory *mem) {
+  if (mem->shared) __atomic_store_n(&mem->grow_lock, 0, __ATOMIC_RELEASE);
+}
+
 /* Returns the old size in pages, or UINT64_MAX. */
 static uint64_t grow_movable(w2n_memory *mem, uint64_t delta_pages, uint64_t limit) {
   uint64_t old_pages = mem->size_bytes / WASM_PAGE;
@@ -217,13 +246,16 @@ static uint64_t grow_movable(w2n_memory *mem, uint64_t delta_pages, uint64_t lim
     if ((roomy <= new_bytes || relocate(mem, new_bytes, roomy) < 0) && relocate(mem, new_bytes, new_bytes) < 0)
       return UINT64_MAX;
   }
-  mem->size_bytes = new_bytes;
+  __atomic_store_n(&mem->size_bytes, new_bytes, __ATOMIC_RELEASE);
   return old_pages;
 }
 
 uint64_t w2n_memory_grow64(w2n_memory *mem, uint64_t delta_pages) {
   uint64_t limit = mem->max_pages < MAX_PAGES_64 ? mem->max_pages : MAX_PAGES_64;
-  return grow_movable(mem, delta_pages, limit);
+  grow_lock(mem);
+  uint64_t r = grow_movable(mem, delta_pages, limit);
+  grow_unlock(mem);
+  return r;
 }
 
 #if UINTPTR_MAX > 0xffffffffu
@@ -250,8 +282,7 @@ int w2n_memory_reserve(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pag
   return 0;
 }
 
-uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
-  if (mem->is64) return (uint32_t)w2n_memory_grow64(mem, delta_pages);
+static uint32_t grow_guarded(w2n_memory *mem, uint32_t delta_pages) {
   uint64_t old_pages = mem->size_bytes / WASM_PAGE;
   uint64_t new_pages = old_pages + delta_pages; /* 64-bit: cannot wrap */
   uint64_t limit = mem->max_pages < MAX_PAGES ? mem->max_pages : MAX_PAGES;
@@ -260,8 +291,16 @@ uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
   if (sys_mprotect(mem->base + mem->size_bytes, (uint64_t)delta_pages * WASM_PAGE,
                    W2N_PROT_READ | W2N_PROT_WRITE) < 0)
     return 0xffffffffu;
-  mem->size_bytes = new_pages * WASM_PAGE;
+  __atomic_store_n(&mem->size_bytes, new_pages * WASM_PAGE, __ATOMIC_RELEASE);
   return (uint32_t)old_pages;
+}
+
+uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
+  if (mem->is64) return (uint32_t)w2n_memory_grow64(mem, delta_pages);
+  grow_lock(mem);
+  uint32_t r = grow_guarded(mem, delta_pages);
+  grow_unlock(mem);
+  return r;
 }
 
 #else /* 32-bit address space */
@@ -275,7 +314,10 @@ int w2n_memory_reserve(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pag
 uint32_t w2n_memory_grow(w2n_memory *mem, uint32_t delta_pages) {
   uint64_t limit = mem->max_pages < MAX_PAGES ? mem->max_pages : MAX_PAGES;
   if (mem->is64) limit = mem->max_pages < MAX_PAGES_64 ? mem->max_pages : MAX_PAGES_64;
-  return (uint32_t)grow_movable(mem, delta_pages, limit);
+  grow_lock(mem);
+  uint32_t r = (uint32_t)grow_movable(mem, delta_pages, limit);
+  grow_unlock(mem);
+  return r;
 }
 
 #endif

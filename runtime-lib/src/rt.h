@@ -42,8 +42,17 @@ void w2n_memory_free(w2n_memory *mem);
 void w2n_install_signal_handlers(void);
 _Noreturn void w2n_trap_report(uint32_t kind, const void *pc);
 
-/* start.c: the guard region below the wasm stack, for the fault handler. */
+/* start.c: the guard region below the wasm stack, for the fault handler. w2n_map_wasm_stack maps
+ * a W2N_STACK_SIZE region aligned to its size with its guard (NULL on failure): the main thread's
+ * wasm stack and each thread's (thread.c). */
 extern uintptr_t w2n_stack_guard_lo, w2n_stack_guard_hi;
+char *w2n_map_wasm_stack(void);
+
+/* thread.c (linked only into threaded executables, hence weak here): is addr in the guard region
+ * of a thread's stack? And the per-thread alternate signal stack set-up that trap.c does for the
+ * main thread. */
+int w2n_thread_stack_guard(uintptr_t addr) __attribute__((weak));
+void w2n_install_altstack(void *stack, size_t size);
 
 /* numtext.c: wasm values as text, as `wasmtime run --invoke` reads and prints them. type is a
  * signature letter (i I f F; format also v r e). parse returns 0, or -1 for text that is not a value of

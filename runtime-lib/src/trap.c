@@ -11,7 +11,8 @@
  * The fault handler runs on an alternate signal stack (the fault may be a stack overflow). It only
  * claims a fault as a trap when it is one for certain: PC inside generated code (the w2n_code
  * section) and the data address inside a linear-memory reservation -> out of bounds memory access;
- * data address inside the wasm stack's guard region -> call stack exhausted. Anything else is a
+ * data address inside the guard region of the wasm stack (any thread's) -> call stack exhausted.
+ * Signal dispositions are process-wide; each thread has its own alternate stack. Anything else is a
  * genuine crash: the default action is restored and the handler returns, so the instruction faults
  * again and the process dies of the signal as it would have without us.
  */
@@ -76,7 +77,8 @@ static void fault_handler(int sig, w2n_siginfo *info, void *ucontext) {
   uintptr_t addr = (uintptr_t)info->si_addr;
   int kernel_fault = info->si_code > 0; /* si_code <= 0: sent by kill/tgkill, not a real fault */
   if (kernel_fault) {
-    if (addr >= w2n_stack_guard_lo && addr < w2n_stack_guard_hi)
+    if ((addr >= w2n_stack_guard_lo && addr < w2n_stack_guard_hi) ||
+        (w2n_thread_stack_guard && w2n_thread_stack_guard(addr)))
       w2n_trap_report(W2N_TRAP_STACK_EXHAUSTED, (const void *)(pc + 1));
     if (pc >= (uintptr_t)__start_w2n_code && pc < (uintptr_t)__stop_w2n_code && w2n_is_memory_address(addr))
       w2n_trap_report(W2N_TRAP_OOB_MEMORY, (const void *)(pc + 1)); /* +1: lookup uses pc - 1 */
@@ -88,10 +90,16 @@ static void fault_handler(int sig, w2n_siginfo *info, void *ucontext) {
 
 extern void w2n_arch_restore_rt(void);
 
+/* Each thread has its own alternate stack (sigaltstack is per thread): the main thread's is static,
+ * threads' are mapped by thread.c. */
+void w2n_install_altstack(void *stack, size_t size) {
+  w2n_stack_t ss = {stack, 0, size};
+  sys_sigaltstack(&ss, NULL);
+}
+
 void w2n_install_signal_handlers(void) {
   static char altstack[64 * 1024] __attribute__((aligned(16)));
-  w2n_stack_t ss = {altstack, 0, sizeof altstack};
-  sys_sigaltstack(&ss, NULL);
+  w2n_install_altstack(altstack, sizeof altstack);
   struct w2n_kernel_sigaction sa = {0};
   sa.handler = (void *)fault_handler;
   sa.flags = W2N_SA_SIGINFO | W2N_SA_ONSTACK;

@@ -27,7 +27,7 @@
  * that the runner knows how far a crashed driver got. Traps come back as w2n_result values; a trap
  * text matches when either string is a prefix of the other (as the old runner and other engines do).
  * The "spectest" module is built in: print functions, globals 666 / 666.6, a table (10, 20), a
- * table64 (i64 10, 20) and a memory (1, 2).
+ * table64 (i64 10, 20), a memory (1, 2) and a shared memory (1, 2 shared; threads).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -51,7 +51,7 @@ static w2n_instance *current;
 static w2n_value spectest_i32 = {.i32 = 666}, spectest_i64 = {.i64 = 666}, spectest_f32 = {.f32 = 666.6f},
                  spectest_f64 = {.f64 = 666.6};
 static w2n_table *spectest_table;
-static w2n_memory *spectest_memory;
+static w2n_memory *spectest_memory, *spectest_shared_memory;
 static w2n_table *spectest_table64;
 
 static int32_t spectest_print(void *ctx, const w2n_value *args, w2n_value *results) {
@@ -102,6 +102,12 @@ static int spectest_extern(const w2n_import_info *info, w2n_extern *out) {
     if (!spectest_memory && w2n_memory_create(1, 2, &spectest_memory) != W2N_OK) return 0;
     out->kind = W2N_EXTERN_MEMORY;
     out->u.memory = spectest_memory;
+    return 1;
+  }
+  if (strcmp(name, "shared_memory") == 0) { /* the threads proposal's (memory 1 2 shared) */
+    if (!spectest_shared_memory && w2n_memory_create_shared(1, 2, 0, &spectest_shared_memory) != W2N_OK) return 0;
+    out->kind = W2N_EXTERN_MEMORY;
+    out->u.memory = spectest_shared_memory;
     return 1;
   }
   return 0;

@@ -59,6 +59,7 @@ struct TableType {
 struct MemoryType {
   Limits Lim;
   bool Is64 = false;
+  bool Shared = false; ///< threads: limits flag 0x02, shared between threads (needs a maximum)
   ValType indexType() const { return Is64 ? ValType::I64 : ValType::I32; }
 };
 struct GlobalType { ValType Type = ValType::I32; bool Mutable = false; };

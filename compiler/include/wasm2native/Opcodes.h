@@ -23,7 +23,7 @@ enum class Op : uint16_t {
 
 enum class OpKind : uint8_t {
   Simple, Load, Store, Special, LoadLane, StoreLane, ExtractLane, ReplaceLane,
-  LoadSplat, LoadZero, LoadExtend
+  LoadSplat, LoadZero, LoadExtend, Atomic
 };
 
 struct OpInfo {

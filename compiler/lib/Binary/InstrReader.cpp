@@ -1,7 +1,7 @@
 //===- InstrReader.cpp - Instruction decoding -----------------------------===//
 //
 // Opcodes are looked up in tables built once from Opcodes.def: one for single-byte opcodes and one per
-// prefix (0xfc, 0xfd), whose sub-opcodes are LEB128 u32. Immediates are decoded by the opcode's shape.
+// prefix (0xfc, 0xfd, 0xfe), whose sub-opcodes are LEB128 u32. Immediates are decoded by the opcode's shape.
 //
 //===----------------------------------------------------------------------===//
 #include "Binary/InstrReader.h"
@@ -28,6 +28,7 @@ struct OpLookup {
   std::vector<Op> Single = std::vector<Op>(256, Op::Count);
   std::vector<Op> FC = std::vector<Op>(32, Op::Count);
   std::vector<Op> FD = std::vector<Op>(512, Op::Count);
+  std::vector<Op> FE = std::vector<Op>(128, Op::Count);
   OpLookup() {
     for (unsigned I = 0; I < unsigned(Op::Count); ++I) {
       const OpInfo &Info = OpTable[I];
@@ -35,6 +36,8 @@ struct OpLookup {
         Single[Info.Code] = Op(I);
       else if (Info.Prefix == 0xfc)
         FC[Info.Code] = Op(I);
+      else if (Info.Prefix == 0xfe)
+        FE[Info.Code] = Op(I);
       else
         FD[Info.Code] = Op(I);
     }
@@ -125,8 +128,8 @@ Error InstrReader::next(Instr &I) {
       return Sub.takeError();
     Prefix = *B;
     Code = *Sub;
-    if (*B == 0xfc || *B == 0xfd) {
-      const auto &Table = *B == 0xfc ? lookup().FC : lookup().FD;
+    if (*B != 0xfb) {
+      const auto &Table = *B == 0xfc ? lookup().FC : *B == 0xfd ? lookup().FD : lookup().FE;
       if (*Sub < Table.size())
         O = Table[*Sub];
     }
@@ -169,6 +172,7 @@ Error InstrReader::next(Instr &I) {
   case OpKind::LoadSplat:
   case OpKind::LoadZero:
   case OpKind::LoadExtend:
+  case OpKind::Atomic:
     return readMemArg(I);
   case OpKind::LoadLane:
   case OpKind::StoreLane:
@@ -177,6 +181,12 @@ Error InstrReader::next(Instr &I) {
     return LaneByte();
   case OpKind::Special:
     break;
+  }
+  if (O == Op::AtomicFence) { // a reserved byte, which must be zero
+    auto Zero = R.readByte();
+    if (!Zero)
+      return Zero.takeError();
+    return *Zero == 0 ? Error::success() : R.failAt(I.Offset, "malformed atomic.fence");
   }
 
   switch (O) {

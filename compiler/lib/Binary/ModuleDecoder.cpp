@@ -52,7 +52,7 @@ private:
   Error readData(Reader &R);
   void readNames(Reader &R);
 
-  Error readLimits(Reader &R, Limits &L, bool &Is64, bool Memory);
+  Error readLimits(Reader &R, Limits &L, bool &Is64, bool Memory, bool *Shared = nullptr);
   Error readTableType(Reader &R, TableType &T);
   Error readGlobalType(Reader &R, GlobalType &T);
   Error readConstExpr(Reader &R, ValType Expected, ConstExpr &Out);
@@ -188,21 +188,23 @@ Error ModuleDecoder::readTypes(Reader &R) {
   return Error::success();
 }
 
-Error ModuleDecoder::readLimits(Reader &R, Limits &L, bool &Is64, bool Memory) {
+Error ModuleDecoder::readLimits(Reader &R, Limits &L, bool &Is64, bool Memory, bool *Shared) {
   uint64_t At = R.offset();
   auto Flags = R.readByte();
   if (!Flags)
     return Flags.takeError();
   // Bit 0: a maximum follows; bit 2: the index type is i64 (memory64 and table64), whose limits
-  // are u64. Bits of proposals not implemented: 2 shared (threads), 8 page size (custom-page-sizes).
-  const char *What = Memory ? "memory" : "table";
-  if (*Flags & 2)
-    return unsupportedFeature(At, Feature::Threads, llvm::Twine("shared ") + What);
+  // are u64; bit 1: a shared memory (threads; docs/threads.md). Bits of proposals not implemented:
+  // 2 on a table (shared-everything-threads), 8 page size (custom-page-sizes).
+  if ((*Flags & 2) && !Memory)
+    return unsupportedFeature(At, Feature::Threads, "shared table");
   if ((*Flags & 8) && Memory)
     return unsupportedFeature(At, Feature::CustomPageSizes, "memory with a custom page size");
-  if (*Flags & ~0x05u)
+  if (*Flags & ~0x07u)
     return wasmError(At, "integer too large");
   Is64 = *Flags & 4;
+  if (Shared)
+    *Shared = *Flags & 2;
   auto Read = [&](uint64_t &Out) -> Error {
     if (Is64) {
       auto V = R.readU64();
@@ -236,6 +238,8 @@ Error ModuleDecoder::readLimits(Reader &R, Limits &L, bool &Is64, bool Memory) {
   }
   if (L.Max && *L.Max < L.Min)
     return wasmError(At, "size minimum must not be greater than maximum");
+  if ((*Flags & 2) && !L.Max)
+    return wasmError(At, "shared memory must have maximum");
   return Error::success();
 }
 
@@ -283,7 +287,7 @@ Error ModuleDecoder::readImportDesc(Reader &R, ImportDesc &D) {
     return readTableType(R, D.Table);
   case 2:
     D.Kind = ExternKind::Memory;
-    return readLimits(R, D.Memory.Lim, D.Memory.Is64, true);
+    return readLimits(R, D.Memory.Lim, D.Memory.Is64, true, &D.Memory.Shared);
   case 3:
     D.Kind = ExternKind::Global;
     return readGlobalType(R, D.Global);
@@ -470,7 +474,7 @@ Error ModuleDecoder::readMemories(Reader &R) {
     return N.takeError();
   for (uint32_t I = 0; I < *N; ++I) {
     MemoryType T;
-    if (Error E = readLimits(R, T.Lim, T.Is64, true))
+    if (Error E = readLimits(R, T.Lim, T.Is64, true, &T.Shared))
       return E;
     M.Memories.push_back(T);
   }

@@ -45,11 +45,10 @@ const OpRow Rows[] = {
 } // namespace
 
 Error w2n::unsupportedOpcode(uint64_t Offset, uint8_t Prefix, uint32_t Code) {
-  // Whole prefixes: every 0xfb instruction is GC's, every 0xfe instruction an atomic.
+  // Whole prefixes: every 0xfb instruction is GC's. (0xfe, threads, is implemented: its unassigned
+  // sub-opcodes are illegal opcodes.)
   if (Prefix == 0xfb)
     return unsupportedFeature(Offset, Feature::GC, "instruction 0xfb " + llvm::Twine(Code));
-  if (Prefix == 0xfe)
-    return unsupportedFeature(Offset, Feature::Threads, "atomic instruction 0xfe " + llvm::Twine(Code));
   for (const OpRow &R : Rows)
     if (R.Prefix == Prefix && R.Code == Code)
       return unsupportedFeature(Offset, R.F, llvm::Twine("instruction ") + R.Name);

@@ -136,8 +136,10 @@ std::string w2n::writeEmbedHeader(const Module &M, const std::string &Name, cons
              ", " + limitsText(M.Tables[Imp.Index].Lim);
       break;
     case ExternKind::Memory:
-      // A memory64 import needs w2n_memory_create64: say so where the host writer looks.
-      What = std::string(M.Memories[Imp.Index].Is64 ? "memory64 (i64 addresses)" : "memory") + ", pages " +
+      // A memory64 import needs w2n_memory_create64, a shared one w2n_memory_create_shared: say so
+      // where the host writer looks.
+      What = std::string(M.Memories[Imp.Index].Shared ? "shared " : "") +
+             (M.Memories[Imp.Index].Is64 ? "memory64 (i64 addresses)" : "memory") + ", pages " +
              limitsText(M.Memories[Imp.Index].Lim);
       break;
     case ExternKind::Global:

@@ -169,7 +169,8 @@ std::string EmbedEmitter::externType(ExternKind Kind, uint32_t Index) const {
   case ExternKind::Func: return MC.signatureString(WM.Functions[Index].TypeIndex);
   case ExternKind::Table: // the element type, then 'I' for a table64
     return std::string(1, valTypeLetter(WM.Tables[Index].Elem)) + (WM.Tables[Index].Is64 ? "I" : "");
-  case ExternKind::Memory: return WM.Memories[Index].Is64 ? "I" : "i"; // the address type
+  case ExternKind::Memory: // the address type, then 's' for a shared memory
+    return std::string(WM.Memories[Index].Is64 ? "I" : "i") + (WM.Memories[Index].Shared ? "s" : "");
   case ExternKind::Global: return std::string(1, valTypeLetter(WM.Globals[Index].Type.Type));
   case ExternKind::Tag: return MC.signatureString(WM.Tags[Index]);
   }

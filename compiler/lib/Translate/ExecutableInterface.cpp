@@ -11,7 +11,10 @@
 //  * otherwise, by --unknown-imports: an error naming it (the default: every unknown import gets its
 //    own diagnostic), a function that traps with "call to unknown import MODULE.NAME" (trap), or one
 //    that returns zeros (zero).
-// Imported memories, tables and globals are always an error: there is nothing to import them from.
+//  * wasi.thread-spawn (wasi-threads): the runtime's w2n_thread_spawn (ExecutableThreads.cpp).
+// An imported memory is created by the runtime from the import's type (a napi-rs style module
+// imports its shared memory as env.memory). Imported tables and globals are an error: there is
+// nothing to import them from.
 //
 // Exports: w2n_module_main hands the runtime's w2n_run (runtime-lib/src/invoke.c) a table of every
 // exported function: its name, its signature string and a thunk taking w2n_value arrays, from which
@@ -20,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 #include "Translate/TranslateContext.h"
 #include "wasm2native/Diagnostics.h"
+#include <algorithm>
 #include <set>
 
 using namespace w2n;
@@ -97,7 +101,11 @@ Expected<std::vector<ImportBinding>> w2n::bindExecutableImports(const w2n::Modul
   for (size_t I = 0; I < M.Imports.size(); ++I) {
     const Import &Imp = M.Imports[I];
     std::string Name = Imp.Module + "." + Imp.Name;
-    if (Imp.Kind != ExternKind::Func) {
+    if (Imp.Kind == ExternKind::Memory) {
+      continue; // created from its type (ModuleTranslator: ownsMemory)
+    } else if (isThreadSpawn(M, Imp)) {
+      Bindings[I] = ImportBinding::ThreadSpawn;
+    } else if (Imp.Kind != ExternKind::Func) {
       Report(Imp, "unknown import " + Name + ": an executable cannot import a " + kindName(Imp.Kind) +
                       " (there is no host to give it; use --emit=obj to embed the module in a program)");
     } else if (const WasiFunction *W = findWasi(Imp)) {
@@ -125,6 +133,11 @@ Error w2n::checkExecutable(const w2n::Module &M, const TranslateOptions &Opts) {
   if (auto Bindings = bindExecutableImports(M, Opts); !Bindings)
     Errors = Bindings.takeError();
   bool Found = Opts.Invoke.empty();
+  if (importsThreadSpawn(M) && std::none_of(M.Exports.begin(), M.Exports.end(), [](const Export &E) {
+        return E.Kind == ExternKind::Func && E.Name == "wasi_thread_start";
+      }))
+    Errors = joinErrors(std::move(Errors),
+                        wasmError(8, "the module imports wasi.thread-spawn but exports no 'wasi_thread_start'"));
   for (const Export &E : M.Exports) {
     if (E.Kind != ExternKind::Func)
       continue;
@@ -132,6 +145,10 @@ Error w2n::checkExecutable(const w2n::Module &M, const TranslateOptions &Opts) {
     if ((E.Name == "_start" || E.Name == "_initialize") && (!FT.Params.empty() || !FT.Results.empty()))
       Errors = joinErrors(std::move(Errors),
                           wasmError(8, "the '" + E.Name + "' export must take and return nothing"));
+    if (E.Name == "wasi_thread_start" &&
+        (FT.Params != std::vector<ValType>{ValType::I32, ValType::I32} || !FT.Results.empty()))
+      Errors = joinErrors(std::move(Errors),
+                          wasmError(8, "the 'wasi_thread_start' export must have type (i32, i32) -> ()"));
     if (E.Name != Opts.Invoke)
       continue;
     Found = true;
@@ -161,7 +178,8 @@ void w2n::emitExecutableImport(ModuleContext &MC, uint32_t FuncIndex, ImportBind
   Type *Ptr = B.getPtrTy();
   switch (Binding) {
   case ImportBinding::Wasi:
-    llvm_unreachable("WASI imports have their own wrapper");
+  case ImportBinding::ThreadSpawn:
+    llvm_unreachable("WASI imports and thread-spawn have their own wrappers");
   case ImportBinding::Zero:
     if (F->getReturnType()->isVoidTy())
       B.CreateRetVoid();

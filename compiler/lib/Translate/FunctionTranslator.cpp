@@ -208,9 +208,19 @@ Error FunctionTranslator::translate() {
     }
   if (Calls) {
     Value *SP = B.CreateIntrinsic(Intrinsic::stacksave, {B.getPtrTy()}, {});
-    auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
-    tagRuntime(Limit);
-    trapIf(B.CreateICmpULT(SP, Limit), TrapKind::StackExhausted);
+    if (MC.Threaded) {
+      // Every wasm stack is a W2N_STACK_SIZE-aligned region (w2n_abi.h): the limit of this thread's
+      // is a fixed offset above the region's base (W2N_STACK_GUARD + W2N_STACK_HEADROOM), found from
+      // the stack pointer itself.
+      constexpr uint64_t StackSize = 8u << 20, LimitOffset = (64u << 10) + (256u << 10);
+      Type *IntPtr = MC.LM.getDataLayout().getIntPtrType(MC.C);
+      Value *InRegion = B.CreateAnd(B.CreatePtrToInt(SP, IntPtr), ConstantInt::get(IntPtr, StackSize - 1));
+      trapIf(B.CreateICmpULT(InRegion, ConstantInt::get(IntPtr, LimitOffset)), TrapKind::StackExhausted);
+    } else {
+      auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
+      tagRuntime(Limit);
+      trapIf(B.CreateICmpULT(SP, Limit), TrapKind::StackExhausted);
+    }
   }
 
   CtrlFrame Body;
@@ -577,7 +587,7 @@ void FunctionTranslator::emitInstr(const Instr &I) {
     break;
   }
   CurMemory = I.Index2; // read only by the memory accesses, whose memarg memory index it is
-  if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I) || emitException(I))
+  if (emitNumeric(I) || emitMemory(I) || emitTable(I) || emitSIMD(I) || emitException(I) || emitAtomic(I))
     return;
   report_fatal_error(Twine("wasm2native: no translation for ") + opInfo(I.Opcode).Text);
 }

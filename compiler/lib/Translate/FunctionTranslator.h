@@ -9,6 +9,7 @@
 //   TranslateTable.cpp      references, tables, call_indirect, return_call_indirect
 //   TranslateSIMD.cpp       v128 instructions
 //   TranslateExceptions.cpp tags, throw, try_table and the legacy try/catch/delegate/rethrow
+//   TranslateAtomics.cpp    atomic accesses, fence, wait and notify (threads)
 // Code after an unconditional branch is skipped until the end of its frame, so the value stack never
 // has to represent the polymorphic stack of unreachable code. Traps branch to one block per trap kind
 // per function, which calls w2n_trap.
@@ -59,6 +60,10 @@ public:
   bool emitTable(const Instr &I);
   bool emitSIMD(const Instr &I);
   bool emitException(const Instr &I);
+  bool emitAtomic(const Instr &I);
+  /// linearAddress for an atomic access: first traps "unaligned atomic" unless addr + Offset is a
+  /// multiple of Size (TranslateAtomics.cpp).
+  llvm::Value *atomicAddress(llvm::Value *Addr, uint64_t Offset, unsigned Size);
 
   // Linear memory helpers (TranslateMemory.cpp): the one place that computes addresses.
   /// Returns a pointer to Size bytes at wasm address Addr + Offset in memory CurMemory, after whatever

@@ -197,7 +197,7 @@ void ModuleTranslator::layoutInstance() {
   };
   MC.ModuleField = Add(Ptr);
   MC.MemoryField = Add(Ptr);
-  if (!WM.Memories.empty() && WM.NumImportedMemories == 0)
+  if (!WM.Memories.empty() && MC.ownsMemory(0))
     MC.MemoryStorageField = int(Add(MC.RT.MemoryTy));
   if (!WM.Memories.empty()) {
     MC.MemoryFields.push_back(MC.MemoryField);
@@ -205,7 +205,7 @@ void ModuleTranslator::layoutInstance() {
   }
   for (size_t Mem = 1; Mem < WM.Memories.size(); ++Mem) {
     MC.MemoryFields.push_back(Add(Ptr));
-    MC.MemoryStorageFields.push_back(Mem < WM.NumImportedMemories ? -1 : int(Add(MC.RT.MemoryTy)));
+    MC.MemoryStorageFields.push_back(MC.ownsMemory(Mem) ? int(Add(MC.RT.MemoryTy)) : -1);
   }
   for (size_t T = 0; T < WM.Tables.size(); ++T) {
     MC.TableFields.push_back(Add(Ptr));
@@ -428,7 +428,12 @@ void ModuleTranslator::emitElemItems(IRBuilder<> &B, llvm::Function *F, uint32_t
 llvm::Function *ModuleTranslator::emitInstantiate() {
   LLVMContext &C = MC.C;
   Type *Ptr = PointerType::get(C, 0);
-  llvm::Function *F = llvm::Function::Create(FunctionType::get(Type::getVoidTy(C), {Ptr}, false),
+  // A threaded executable's routine takes a second argument: null for the first instance, which
+  // for the instances of its threads (wasi-threads) they share its shared and imported memories.
+  std::vector<Type *> Params{Ptr};
+  if (MC.Threaded)
+    Params.push_back(Ptr);
+  llvm::Function *F = llvm::Function::Create(FunctionType::get(Type::getVoidTy(C), Params, false),
                                  GlobalValue::InternalLinkage, "w2n.instantiate", MC.LM);
   MC.setDisplayName(F, "<instantiation>");
   F->addFnAttr(Attribute::NoUnwind);
@@ -443,16 +448,41 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     B.CreateStore(MC.signature(WM.Tags[T]), Tag);
     B.CreateStore(Tag, Field(MC.TagFields[T]));
   }
-  // Memories and tables defined here live inside the instance; imported ones were linked already.
-  for (size_t Mem = WM.NumImportedMemories; Mem < WM.Memories.size(); ++Mem) {
+  // Memories and tables defined here live inside the instance (in an executable imported memories
+  // too, made from the import's type); an embedded module's imported ones were linked already.
+  for (size_t Mem = 0; Mem < WM.Memories.size(); ++Mem) {
+    if (!MC.ownsMemory(Mem))
+      continue;
+    BasicBlock *Done = nullptr;
+    if (MC.Threaded && (WM.Memories[Mem].Shared || Mem < WM.NumImportedMemories)) {
+      // A thread's instance: the first instance's memory (imports are the same objects everywhere).
+      BasicBlock *Share = BasicBlock::Create(C, "share", F), *Own = BasicBlock::Create(C, "own", F);
+      Done = BasicBlock::Create(C, "memory.done", F);
+      Value *Parent = F->getArg(1);
+      B.CreateCondBr(B.CreateIsNotNull(Parent), Share, Own);
+      B.SetInsertPoint(Share);
+      Value *Shared = B.CreateLoad(Ptr, B.CreateStructGEP(MC.InstanceTy, Parent, MC.MemoryFields[Mem]));
+      B.CreateStore(Shared, Field(MC.MemoryFields[Mem]));
+      B.CreateBr(Done);
+      B.SetInsertPoint(Own);
+    }
     Value *Memory = Field(unsigned(MC.MemoryStorageFields[Mem]));
     B.CreateStore(Memory, Field(MC.MemoryFields[Mem]));
     const MemoryType &T = WM.Memories[Mem];
-    if (T.Is64)
+    if (T.Shared) {
+      FunctionCallee InitShared = MC.LM.getOrInsertFunction(
+          "w2n_memory_init_shared",
+          FunctionType::get(B.getVoidTy(), {Ptr, B.getInt64Ty(), B.getInt64Ty(), B.getInt32Ty()}, false));
+      B.CreateCall(InitShared, {Memory, B.getInt64(T.Lim.Min), B.getInt64(*T.Lim.Max), B.getInt32(T.Is64)});
+    } else if (T.Is64)
       B.CreateCall(MC.RT.MemoryInit64, {Memory, B.getInt64(T.Lim.Min), B.getInt64(T.Lim.Max.value_or(1ull << 48))});
     else
       B.CreateCall(MC.RT.MemoryInit, {Memory, B.getInt32(uint32_t(T.Lim.Min)), B.getInt64(T.Lim.Max.value_or(65536))});
     B.CreateStore(B.getInt32(T.Lim.Max ? 1 : 0), B.CreateStructGEP(MC.RT.MemoryTy, Memory, 4));
+    if (Done) {
+      B.CreateBr(Done);
+      B.SetInsertPoint(Done);
+    }
   }
   for (size_t T = WM.NumImportedTables; T < WM.Tables.size(); ++T) {
     Value *Table = Field(unsigned(MC.TableStorageFields[T]));
@@ -548,7 +578,10 @@ void ModuleTranslator::emitMain(llvm::Function *Instantiate) {
   IRBuilder<> B(BasicBlock::Create(C, "entry", Main));
   // Wasm code must stay out of w2n_module_main (which is not in the w2n_code section): a fault there
   // would not be recognised as a trap, so these calls are never inlined.
-  B.CreateCall(Instantiate, {InstanceGV})->setIsNoInline();
+  std::vector<Value *> Args{InstanceGV};
+  if (MC.Threaded)
+    Args.push_back(ConstantPointerNull::get(PointerType::get(C, 0)));
+  B.CreateCall(Instantiate, Args)->setIsNoInline();
   // The runtime runs _initialize, _start or the export chosen by --invoke (ExecutableInterface.cpp).
   auto [Exports, Count] = emitExportTable(MC, InstanceGV);
   Type *Ptr = PointerType::get(C, 0);
@@ -604,6 +637,8 @@ Error ModuleTranslator::run() {
       uint32_t Import = WM.Functions[I].ImportIndex;
       if (Bindings[Import] == ImportBinding::Wasi)
         emitWasiWrapper(I);
+      else if (Bindings[Import] == ImportBinding::ThreadSpawn)
+        emitThreadSpawnImport(MC, I);
       else
         emitExecutableImport(MC, I, Bindings[Import], HostSymbols[Import]);
     }
@@ -617,6 +652,8 @@ Error ModuleTranslator::run() {
     if (MC.Opts.Executable) {
       emitMain(Instantiate);
       emitConfig();
+      if (MC.Threaded)
+        emitThreadEntry(MC, Instantiate, InstanceGV);
     } else {
       emitEmbedInterface(MC, Instantiate);
     }

@@ -20,7 +20,7 @@ namespace w2n {
 
 /// The runtime's types and functions, as declared in the generated module (see w2n_abi.h).
 struct RuntimeABI {
-  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64 }
+  llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64, shared, grow_lock }
   llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max, is64 }
   llvm::StructType *FuncRefTy;  ///< w2n_funcref { ptr sig; ptr fn; ptr instance }
   llvm::FunctionCallee MemoryInit, MemoryGrow, MemoryInit64, MemoryGrow64, TableInit, TableGrow, TableFill, TableCopy,
@@ -35,11 +35,15 @@ struct RuntimeABI {
   void declare(llvm::Module &LM, bool ThreadLocalStackLimit);
 };
 
+/// Does the module import wasi.thread-spawn (wasi-threads; ExecutableThreads.cpp)?
+bool importsThreadSpawn(const Module &M);
+
 /// Trap kinds, numbered as the W2N_TRAP_* values of w2n_result in w2n_embed.h.
 enum class TrapKind : uint32_t {
   Unreachable = 1, IntDivByZero = 2, IntOverflow = 3, InvalidConversion = 4, OOBMemory = 5,
   OOBTable = 6, UninitializedElement = 7, IndirectCallType = 8, StackExhausted = 9,
   UndefinedElement = 10, Host = 11, NullExnRef = 12,
+  UnalignedAtomic = 16, ExpectedShared = 17, // threads (docs/threads.md)
 };
 
 /// The letter of a value type in signature strings (w2n_embed.h): i I f F v r e.
@@ -109,7 +113,15 @@ struct ModuleContext {
       : WM(WM), LM(LM), C(LM.getContext()), Triple(T), Opts(O), Part(Part) {
     if (T.getArch() == llvm::Triple::x86_64 || T.getArch() == llvm::Triple::aarch64)
       WasmCC = llvm::CallingConv::Tail;
+    Threaded = O.Executable && importsThreadSpawn(WM);
   }
+
+  /// An executable that imports wasi.thread-spawn (ExecutableThreads.cpp): its functions run on
+  /// several native stacks, so they find their stack limit from the stack pointer (docs/threads.md).
+  bool Threaded = false;
+  /// Whether the instance holds memory Mem's w2n_memory: a defined memory, or in an executable any
+  /// memory (an executable's runtime creates its imported memories from their limits).
+  bool ownsMemory(size_t Mem) const { return Mem >= WM.NumImportedMemories || Opts.Executable; }
 
   /// Whether this module holds the module-level code (the whole module, or partition 0).
   bool moduleLevel() const { return !Part || Part->ModuleLevel; }
@@ -151,8 +163,9 @@ void emitEmbedInterface(ModuleContext &MC, llvm::Function *Initialize);
 /// Embedding: the body of imported function FuncIndex, a call through its funcref descriptor.
 void emitImportThunk(ModuleContext &MC, uint32_t FuncIndex);
 
-/// How an executable provides an imported function (ExecutableInterface.cpp).
-enum class ImportBinding : uint8_t { Wasi, Host, Trap, Zero };
+/// How an executable provides an imported function (ExecutableInterface.cpp; ThreadSpawn:
+/// wasi.thread-spawn, ExecutableThreads.cpp).
+enum class ImportBinding : uint8_t { Wasi, Host, Trap, Zero, ThreadSpawn };
 /// Per import index; an error per import that nothing provides (or of a kind an executable cannot import).
 llvm::Expected<std::vector<ImportBinding>> bindExecutableImports(const Module &M, const TranslateOptions &Opts);
 /// The body of imported function FuncIndex bound to a host object's HostSymbol, a trap or zeros.
@@ -161,6 +174,13 @@ void emitExecutableImport(ModuleContext &MC, uint32_t FuncIndex, ImportBinding B
 /// The table of exported functions for w2n_run (w2n_exe_export entries calling them on Instance), and
 /// its length.
 std::pair<llvm::Constant *, uint32_t> emitExportTable(ModuleContext &MC, llvm::GlobalVariable *Instance);
+
+/// wasi-threads in executables (ExecutableThreads.cpp): is Imp wasi.thread-spawn; the body of its binding (a call of the runtime's w2n_thread_spawn); and
+/// w2n_module_thread, which instantiates a new instance on a new thread (sharing Main's shared
+/// memories) and runs its wasi_thread_start, with w2n_module_instance_size.
+bool isThreadSpawn(const Module &M, const Import &Imp);
+void emitThreadSpawnImport(ModuleContext &MC, uint32_t FuncIndex);
+void emitThreadEntry(ModuleContext &MC, llvm::Function *Instantiate, llvm::GlobalVariable *Main);
 
 /// Translates the body of defined function FuncIndex into MC.Funcs[FuncIndex].
 llvm::Error translateFunction(ModuleContext &MC, uint32_t FuncIndex);

@@ -213,6 +213,12 @@ Error FunctionValidator::step(const Instr &I) {
     if (Error E = checkMemory(I, Info.Mem))
       return E;
     break;
+  case OpKind::Atomic: // threads: the alignment is exactly the access size
+    if (Error E = checkMemory(I, Info.Mem))
+      return E;
+    if ((1u << I.AlignLog2) != Info.Mem)
+      return fail("atomic alignment must be natural");
+    break;
   case OpKind::LoadLane:
   case OpKind::StoreLane:
     if (Error E = checkMemory(I, 16 / Info.Mem))
@@ -349,6 +355,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     setUnreachable();
     return Error::success();
   case Op::Nop:
+  case Op::AtomicFence:
     return Error::success();
   case Op::Block:
   case Op::Loop:

@@ -38,4 +38,30 @@ w2n_arch_restore_rt:
 	brk #0
 	.size w2n_arch_restore_rt, .-w2n_arch_restore_rt
 
+/* long w2n_arch_clone(unsigned long flags, void *stack_top, int32_t *ctid, void (*fn)(void *), void *arg)
+ * (src/thread.c): clone(flags, stack, NULL, tls 0, ctid (CLONE_BACKWARDS order)) with fn and arg stored at the new stack's top; the
+ * child, on the new stack with no frame to return to, calls fn(arg) and then exits the thread alone
+ * (exit, not exit_group). The parent returns the kernel's result. */
+	.globl w2n_arch_clone
+	.type w2n_arch_clone,%function
+w2n_arch_clone:
+	and x1, x1, #-16
+	stp x3, x4, [x1, #-16]!	/* fn, arg */
+	mov x4, x2		/* child_tid */
+	mov x2, #0		/* parent_tid */
+	mov x3, #0		/* tls */
+	mov x8, #220		/* clone */
+	svc #0
+	cbnz x0, 1f
+	mov x29, #0
+	mov x30, #0
+	ldp x3, x0, [sp], #16
+	blr x3
+	mov x0, #0
+	mov x8, #93		/* exit */
+	svc #0
+	brk #0
+1:	ret
+	.size w2n_arch_clone, .-w2n_arch_clone
+
 	.section .note.GNU-stack,"",%progbits

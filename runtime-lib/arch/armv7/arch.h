@@ -49,6 +49,8 @@ static inline long w2n_syscall6(long n, long a, long b, long c, long d, long e, 
 #define W2N_NR_fdatasync 148
 #define W2N_NR_sched_yield 158
 #define W2N_NR_mremap 163
+#define W2N_NR_futex 240
+#define W2N_NR_futex_time64 422
 #define W2N_NR_rt_sigreturn 173
 #define W2N_NR_rt_sigaction 174
 #define W2N_NR_rt_sigprocmask 175

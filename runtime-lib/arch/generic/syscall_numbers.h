@@ -47,6 +47,7 @@
 #define W2N_NR_gettid 178
 #define W2N_NR_munmap 215
 #define W2N_NR_mremap 216
+#define W2N_NR_futex 98
 #define W2N_NR_mmap 222
 #define W2N_NR_fadvise64 223
 #define W2N_NR_mprotect 226

@@ -43,4 +43,34 @@ w2n_arch_restore_rt:
 	unimp
 	.size w2n_arch_restore_rt, .-w2n_arch_restore_rt
 
+/* long w2n_arch_clone(unsigned long flags, void *stack_top, int32_t *ctid, void (*fn)(void *), void *arg)
+ * (src/thread.c): clone(flags, stack, NULL, tls 0, ctid (CLONE_BACKWARDS order)) with fn and arg stored at the new stack's top; the
+ * child, on the new stack with no frame to return to, calls fn(arg) and then exits the thread alone
+ * (exit, not exit_group). The parent returns the kernel's result. */
+	.globl w2n_arch_clone
+	.type w2n_arch_clone,%function
+w2n_arch_clone:
+	andi a1, a1, -16
+	addi a1, a1, -16
+	sd a3, 0(a1)		/* fn */
+	sd a4, 8(a1)		/* arg */
+	mv a4, a2		/* child_tid */
+	li a2, 0		/* parent_tid */
+	li a3, 0		/* tls */
+	li a7, 220		/* clone */
+	ecall
+	bnez a0, 1f
+	mv fp, zero
+	mv ra, zero
+	ld a1, 0(sp)
+	ld a0, 8(sp)
+	addi sp, sp, 16
+	jalr a1
+	li a0, 0
+	li a7, 93		/* exit */
+	ecall
+	unimp
+1:	ret
+	.size w2n_arch_clone, .-w2n_arch_clone
+
 	.section .note.GNU-stack,"",@progbits

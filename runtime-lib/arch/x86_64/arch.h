@@ -32,6 +32,7 @@ static inline long w2n_syscall6(long n, long a, long b, long c, long d, long e, 
 #define W2N_NR_mprotect 10
 #define W2N_NR_munmap 11
 #define W2N_NR_mremap 25
+#define W2N_NR_futex 202
 #define W2N_NR_rt_sigaction 13
 #define W2N_NR_rt_sigprocmask 14
 #define W2N_NR_rt_sigreturn 15

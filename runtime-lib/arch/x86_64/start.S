@@ -37,4 +37,33 @@ w2n_arch_restore_rt:
 	hlt
 	.size w2n_arch_restore_rt, .-w2n_arch_restore_rt
 
+/* long w2n_arch_clone(unsigned long flags, void *stack_top, int32_t *ctid, void (*fn)(void *), void *arg)
+ * (src/thread.c): clone(flags, stack, NULL, ctid, tls 0 (x86-64 order)) with fn and arg stored at the new stack's top; the
+ * child, on the new stack with no frame to return to, calls fn(arg) and then exits the thread alone
+ * (exit, not exit_group). The parent returns the kernel's result. */
+	.globl w2n_arch_clone
+	.type w2n_arch_clone,@function
+w2n_arch_clone:
+	and $-16, %rsi
+	sub $16, %rsi
+	mov %rcx, 0(%rsi)	/* fn */
+	mov %r8, 8(%rsi)	/* arg */
+	mov %rdx, %r10		/* child_tid */
+	xor %edx, %edx		/* parent_tid */
+	xor %r8d, %r8d		/* tls */
+	mov $56, %eax		/* clone */
+	syscall
+	test %rax, %rax
+	jnz 1f
+	xor %ebp, %ebp
+	pop %rax
+	pop %rdi
+	call *%rax
+	xor %edi, %edi
+	mov $60, %eax		/* exit */
+	syscall
+	hlt
+1:	ret
+	.size w2n_arch_clone, .-w2n_arch_clone
+
 	.section .note.GNU-stack,"",@progbits

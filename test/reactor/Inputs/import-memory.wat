@@ -1,4 +1,5 @@
-;; Imports an executable has nothing to give: a memory, a table and a global.
+;; Imports of every kind but functions: an executable creates the memory (from its type) and has
+;; nothing to give for the table and the global.
 (module
   (import "env" "memory" (memory 1))
   (import "env" "table" (table 1 funcref))
