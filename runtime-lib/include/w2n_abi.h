@@ -70,6 +70,12 @@ void w2n_module_thread(void *instance, int32_t tid, int32_t start_arg);
 #define W2N_STACK_SIZE (8u << 20)
 #define W2N_STACK_GUARD (64u << 10)
 #define W2N_STACK_HEADROOM (256u << 10)
+/* The top W2N_STACK_TOP_BLOCK bytes of each such stack are its thread's w2n_thread_block (the stack
+ * proper starts below it): per-thread state that generated code and the runtime find from the stack
+ * pointer, (sp & ~(W2N_STACK_SIZE - 1)) + W2N_STACK_SIZE - W2N_STACK_TOP_BLOCK, so that wasi-threads
+ * need no thread-local storage. The generated code reads and writes eh_top, the head of the
+ * exception handler chain (docs/exceptions.md), which is its first member. */
+#define W2N_STACK_TOP_BLOCK 64u
 
 /* wasi.thread-spawn (src/thread.c): a new thread running w2n_module_thread; its tid (> 0), or a
  * negative value when no thread can be made. */
@@ -134,9 +140,14 @@ typedef struct w2n_eh_frame {
 /* An exception: its tag (the address of a w2n_tag), then the payload, laid out as the LLVM struct
  * { ptr, params... } of the tag's type. Exceptions are never freed (no garbage collector). */
 typedef struct w2n_exception { const w2n_tag *tag; } w2n_exception;
-#ifndef W2N_EMBEDDING_RUNTIME
-extern w2n_eh_frame *w2n_eh_top;
-#else
+/* An executable's per-thread state at the top of each wasm stack (see W2N_STACK_TOP_BLOCK): the
+ * chain's head and the thread's exception allocator. */
+typedef struct w2n_thread_block {
+  w2n_eh_frame *eh_top;
+  char *exn_next, *exn_end;
+} w2n_thread_block;
+#ifdef W2N_EMBEDDING_RUNTIME
+/* Embedded, the chain's head is a thread-local variable: each host thread enters wasm on its own. */
 extern __attribute__((tls_model("initial-exec"))) _Thread_local w2n_eh_frame *w2n_eh_top;
 #endif
 __attribute__((returns_twice)) int w2n_eh_setjmp(w2n_eh_frame *frame);

@@ -42,6 +42,9 @@ void w2n_memory_free(w2n_memory *mem);
 void w2n_install_signal_handlers(void);
 _Noreturn void w2n_trap_report(uint32_t kind, const void *pc);
 
+/* exceptions.c: the w2n_thread_block of the wasm stack the caller runs on (w2n_abi.h). */
+w2n_thread_block *w2n_thread_block_here(void);
+
 /* start.c: the guard region below the wasm stack, for the fault handler. w2n_map_wasm_stack maps
  * a W2N_STACK_SIZE region aligned to its size with its guard (NULL on failure): the main thread's
  * wasm stack and each thread's (thread.c). */

@@ -39,7 +39,8 @@ _Noreturn void w2n_start_c(uintptr_t *initial_sp) {
   w2n_stack_guard_hi = (uintptr_t)region + WASM_STACK_GUARD;
   w2n_stack_limit = region + WASM_STACK_GUARD + WASM_STACK_HEADROOM;
 
-  int32_t status = w2n_arch_call_on_stack(w2n_module_main, region + WASM_STACK_SIZE);
+  /* The stack starts below the thread block (w2n_abi.h), which the fresh mapping left zeroed. */
+  int32_t status = w2n_arch_call_on_stack(w2n_module_main, region + WASM_STACK_SIZE - W2N_STACK_TOP_BLOCK);
   sys_exit_group(status);
 }
 

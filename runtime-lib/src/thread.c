@@ -78,7 +78,10 @@ int32_t w2n_thread_spawn(int32_t start_arg) {
   s->tid = next_tid;
   s->start_arg = start_arg;
   s->ctid = s->tid;
-  long r = w2n_arch_clone(CLONE_FLAGS, s->stack + W2N_STACK_SIZE, &s->ctid, thread_main, s);
+  /* The new thread's stack starts below its thread block (w2n_abi.h): an empty handler chain; a
+   * reused stack keeps the previous thread's exception chunk for its allocator. */
+  ((w2n_thread_block *)(s->stack + W2N_STACK_SIZE - W2N_STACK_TOP_BLOCK))->eh_top = NULL;
+  long r = w2n_arch_clone(CLONE_FLAGS, s->stack + W2N_STACK_SIZE - W2N_STACK_TOP_BLOCK, &s->ctid, thread_main, s);
   if (r < 0) {
     s->ctid = 0;
     goto out;

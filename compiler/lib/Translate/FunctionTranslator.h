@@ -60,6 +60,8 @@ public:
   bool emitTable(const Instr &I);
   bool emitSIMD(const Instr &I);
   bool emitException(const Instr &I);
+  /// Where the head of the handler chain lives (TranslateExceptions.cpp).
+  llvm::Value *ehTopAddress();
   bool emitAtomic(const Instr &I);
   /// linearAddress for an atomic access: first traps "unaligned atomic" unless addr + Offset is a
   /// multiple of Size (TranslateAtomics.cpp).

@@ -43,9 +43,9 @@ void RuntimeABI::declare(llvm::Module &LM, bool ThreadLocalStackLimit) {
   ExnAlloc = Declare("w2n_exn_alloc", Ptr, {I32});
   Throw = Declare("w2n_throw", Void, {Ptr, Ptr});
   cast<llvm::Function>(Throw.getCallee())->addFnAttr(Attribute::NoReturn);
-  EHTop = new GlobalVariable(LM, Ptr, false, GlobalValue::ExternalLinkage, nullptr, "w2n_eh_top", nullptr,
-                             ThreadLocalStackLimit ? GlobalValue::InitialExecTLSModel
-                                                   : GlobalValue::NotThreadLocal);
+  if (ThreadLocalStackLimit) // embedded: every host thread that enters wasm has its own chain
+    EHTop = new GlobalVariable(LM, Ptr, false, GlobalValue::ExternalLinkage, nullptr, "w2n_eh_top", nullptr,
+                               GlobalValue::InitialExecTLSModel);
   // Embedded modules may run on several threads, each with its own stack: the limit is per thread.
   StackLimit = new GlobalVariable(LM, Ptr, false, GlobalValue::ExternalLinkage, nullptr, "w2n_stack_limit",
                                   nullptr, ThreadLocalStackLimit ? GlobalValue::InitialExecTLSModel

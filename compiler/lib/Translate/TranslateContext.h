@@ -27,9 +27,11 @@ struct RuntimeABI {
       TableInitSegment, Trap;
   llvm::GlobalVariable *StackLimit;
   /// Exception handling: w2n_eh_frame { [32 x i64] regs; ptr prev; ptr exn }, the handler chain's
-  /// head (thread-local when embedded, like StackLimit), and the runtime's functions.
+  /// head when embedded (a thread-local global, like StackLimit; null in an executable, whose head
+  /// is in the w2n_thread_block at the top of each wasm stack: FunctionTranslator::ehTopAddress),
+  /// and the runtime's functions.
   llvm::StructType *EHFrameTy;
-  llvm::GlobalVariable *EHTop;
+  llvm::GlobalVariable *EHTop = nullptr;
   llvm::FunctionCallee EHSetjmp, ExnAlloc, Throw;
 
   void declare(llvm::Module &LM, bool ThreadLocalStackLimit);

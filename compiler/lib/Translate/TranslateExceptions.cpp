@@ -118,9 +118,23 @@ Value *FunctionTranslator::exitedTop(size_t Depth, bool KeepTarget) {
   return Top;
 }
 
+Value *FunctionTranslator::ehTopAddress() {
+  if (MC.RT.EHTop) // embedded: a thread-local global
+    return MC.RT.EHTop;
+  // An executable's wasm stacks (the main one and each wasi-thread's) are W2N_STACK_SIZE regions
+  // aligned to their size, whose top W2N_STACK_TOP_BLOCK bytes hold the thread's w2n_thread_block,
+  // the chain's head first (w2n_abi.h): found from the stack pointer, so threads need no TLS.
+  constexpr uint64_t StackSize = 8u << 20, TopBlock = 64;
+  Type *IntPtr = MC.LM.getDataLayout().getIntPtrType(MC.C);
+  Value *SP = B.CreatePtrToInt(B.CreateIntrinsic(Intrinsic::stacksave, {B.getPtrTy()}, {}), IntPtr);
+  Value *Base = B.CreateAnd(SP, ConstantInt::get(IntPtr, ~(StackSize - 1)));
+  return B.CreateIntToPtr(B.CreateAdd(Base, ConstantInt::get(IntPtr, StackSize - TopBlock)), B.getPtrTy(),
+                          "eh.top.addr");
+}
+
 void FunctionTranslator::leaveTries(size_t Depth, bool KeepTarget) {
   if (Value *Top = exitedTop(Depth, KeepTarget))
-    tagRuntime(B.CreateStore(Top, MC.RT.EHTop));
+    tagRuntime(B.CreateStore(Top, ehTopAddress()));
 }
 
 BasicBlock *FunctionTranslator::unlinkEdge(uint32_t Depth) {
@@ -182,10 +196,10 @@ BasicBlock *FunctionTranslator::enterTry(CtrlFrame &F, Value *&Exn) {
   Exn = ExnLoad;
 
   B.SetInsertPoint(Body);
-  auto *Top = B.CreateLoad(B.getPtrTy(), MC.RT.EHTop, "eh.top");
+  auto *Top = B.CreateLoad(B.getPtrTy(), ehTopAddress(), "eh.top");
   tagRuntime(Top);
   tagRuntime(B.CreateStore(Top, B.CreateStructGEP(MC.RT.EHFrameTy, Frame, 1)));
-  tagRuntime(B.CreateStore(Frame, MC.RT.EHTop));
+  tagRuntime(B.CreateStore(Frame, ehTopAddress()));
   F.SavedTop = Top;
   return Landing;
 }
