@@ -64,7 +64,6 @@ W2N_IMPORT HANDLE GetStdHandle(DWORD which);
 W2N_IMPORT BOOL WriteFile(HANDLE h, const void *buf, DWORD n, DWORD *written, void *overlapped);
 W2N_IMPORT BOOL ReadFile(HANDLE h, void *buf, DWORD n, DWORD *read, void *overlapped);
 W2N_IMPORT DWORD GetFileType(HANDLE h);
-W2N_IMPORT BOOL GetConsoleMode(HANDLE h, DWORD *mode);
 W2N_IMPORT DWORD GetLastError(void);
 W2N_IMPORT _Noreturn void ExitProcess(unsigned status);
 W2N_IMPORT WCHAR *GetCommandLineW(void);
