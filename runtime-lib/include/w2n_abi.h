@@ -42,7 +42,8 @@ typedef struct w2n_exe_export {
 typedef struct w2n_function_name { const void *code; const char *name; } w2n_function_name;
 
 /* Generated code lives in the section "w2n_code"; the linker defines these bounds. A fault is a wasm
- * trap only if its PC lies in this range. */
+ * trap only if its PC lies in this range. (On Windows: the grouped sections "w2n_code$m" and
+ * "w2n_names$m" between the runtime's markers instead, runtime-lib/os/windows/os.h.) */
 extern const char __start_w2n_code[], __stop_w2n_code[];
 
 /* Compile-time WASI configuration (--dir, --env): NULL-terminated arrays of strings.
