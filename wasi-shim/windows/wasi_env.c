@@ -4,8 +4,9 @@
  * Linux the guest's environment is only what the module was compiled with (w2n_config_env) plus the
  * run-time W2N_ENV_<NAME>=VALUE variables of the host environment (NAME=VALUE for the guest, replacing
  * a compiled-in NAME); W2N_INVOKE picks the export to run (src/invoke.c). Nothing else of the host
- * environment reaches the guest. Preopened directories do not exist yet on Windows: a module compiled
- * with --dir, or a W2N_DIR variable, is refused at start-up rather than run without its directories.
+ * environment reaches the guest. Preopened directories and sockets do not exist yet on Windows: a
+ * module compiled with --dir or --tcp-listen, or a W2N_DIR or W2N_TCP_LISTEN variable, is refused at
+ * start-up rather than run without what it was granted.
  */
 #include "wasi.h"
 
@@ -60,10 +61,12 @@ void w2n_wasi_init(int argc, char **argv) {
     if (p[0] == 'W' && p[1] == '2' && p[2] == 'N' && p[3] == '_') {
       char *e = w2n_utf16_to_utf8(p, n, NULL);
       if (!e) w2n_fatal("out of memory reading the environment");
-      if (starts_with(e, "W2N_ENV_") && e[8] && e[8] != '=' && name_len(e) < n) add_env(e + 8, cap);
+      if (starts_with(e, "W2N_ENV_") && e[8] && e[8] != '=' && e[name_len(e)] == '=') add_env(e + 8, cap);
       else if (starts_with(e, "W2N_INVOKE=")) w2n_invoke_env = e + 11;
       else if (starts_with(e, "W2N_DIR=") || starts_with(e, "W2N_DIR_"))
         w2n_fatal("preopened directories (W2N_DIR) are not implemented on Windows yet");
+      else if (starts_with(e, "W2N_TCP_LISTEN=") || starts_with(e, "W2N_TCP_LISTEN_"))
+        w2n_fatal("sockets (W2N_TCP_LISTEN) are not implemented on Windows yet");
     }
     p += n + 1;
   }

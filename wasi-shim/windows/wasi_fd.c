@@ -3,7 +3,8 @@
  * fd_read and fd_write use ReadFile and WriteFile on the handle, whatever it is (console, pipe, file
  * redirection); a pipe whose writer is gone reads as end of file, as on Linux. fd_fdstat_get reports
  * the handle's kind from GetFileType: a console is a character device, a redirected file a regular
- * file, a pipe "unknown" (WASI has no pipe type; Linux reports FIFOs the same way). fd_close only
+ * file, a pipe "unknown" (WASI has no pipe type; Linux reports FIFOs the same way), with a file's rights
+ * as on Linux (a write to a read-only handle fails in WriteFile, as in write(2)). fd_close only
  * forgets the descriptor (the standard handles stay open for the runtime's own trap reports). There
  * are no other descriptors yet (no preopened directories), so every other fd is EBADF; the rest of
  * the fd_* calls on stdio are in wasi_unimplemented.c.
@@ -25,7 +26,6 @@ static int32_t do_io(w2n_memory *m, int32_t fd, uint32_t iovs, uint32_t n, int w
   if (!piov || !pres) return WASI_EFAULT;
   HANDLE h = wasi_std_handle((uint32_t)fd);
   if (!h) return WASI_EBADF;
-  if (write ? fd == 0 : fd != 0) return WASI_ENOTCAPABLE; /* stdin is read-only, stdout/err write-only */
   uint64_t total = 0;
   for (uint32_t i = 0; i < n; i++) {
     uint32_t len = get_u32(piov + 8 * i + 4);
@@ -67,8 +67,7 @@ int32_t w2n_wasi_fd_fdstat_get(w2n_memory *m, int32_t fd, int32_t buf) {
   }
   memset(p, 0, 24);
   put_u8(p, type);
-  put_u64(p + 8, fd == 0 ? WASI_RIGHT_FD_READ | WASI_RIGHT_POLL_FD_READWRITE
-                         : WASI_RIGHT_FD_WRITE | WASI_RIGHT_POLL_FD_READWRITE);
+  put_u64(p + 8, WASI_RIGHTS_FILE_BASE); /* what Linux gives a stdio fd that is not a directory or socket */
   return 0;
 }
 

@@ -23,24 +23,24 @@ int32_t w2n_wasi_poll_oneoff(w2n_memory *m, int32_t in, int32_t out, int32_t nsu
 
   uint64_t start = (uint64_t)wasi_clock_now(1);
   uint64_t earliest = UINT64_MAX;
-  int fd_event = 0;
+  int immediate = 0; /* an event to report at once: no sleeping */
   for (uint32_t i = 0; i < n; i++) {
     const uint8_t *s = pin + (size_t)i * SUB_SIZE;
     uint8_t tag = s[8];
     if (tag == 0) {
       int32_t id = (int32_t)get_u32(s + 16);
       int64_t now = wasi_clock_now(id);
-      if (now < 0) { fd_event = 1; continue; } /* reported as EINVAL below, at once */
+      if (now < 0) { immediate = 1; continue; } /* reported as EINVAL below */
       uint64_t timeout = get_u64(s + 24);
       uint64_t rel = (get_u16(s + 40) & 1) ? (timeout > (uint64_t)now ? timeout - (uint64_t)now : 0) : timeout;
       if (rel < earliest) earliest = rel;
     } else if (tag == 1 || tag == 2) {
-      fd_event = 1;
+      immediate = 1;
     } else {
       return WASI_EINVAL;
     }
   }
-  if (!fd_event && earliest != UINT64_MAX) {
+  if (!immediate && earliest != UINT64_MAX) {
     for (;;) {
       uint64_t elapsed = (uint64_t)wasi_clock_now(1) - start;
       if (elapsed >= earliest) break;
