@@ -17,6 +17,8 @@ PACKAGES=(
   clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc
   # tests
   llvm-19-tools python3 wabt file qemu-user-static
+  # x86_64-windows executables run under Wine (test/windows; the binary is /usr/lib/wine/wine64)
+  wine64
   # test inputs from other producers (test/corpus) and differential testing (binaryen's fuzz generator)
   binaryen rustc libstd-rust-dev-wasm32 libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 emscripten
   # test/corpus: the crates of its Rust CLI (sources, built with rustc directly), libc++ for the host

@@ -42,7 +42,8 @@ typedef struct w2n_exe_export {
 typedef struct w2n_function_name { const void *code; const char *name; } w2n_function_name;
 
 /* Generated code lives in the section "w2n_code"; the linker defines these bounds. A fault is a wasm
- * trap only if its PC lies in this range. */
+ * trap only if its PC lies in this range. (On Windows: the grouped sections "w2n_code$m" and
+ * "w2n_names$m" between the runtime's markers instead, runtime-lib/os/windows/os.h.) */
 extern const char __start_w2n_code[], __stop_w2n_code[];
 
 /* Compile-time WASI configuration (--dir, --env): NULL-terminated arrays of strings.
@@ -77,10 +78,10 @@ void w2n_module_thread(void *instance, int32_t tid, int32_t start_arg);
  * exception handler chain (docs/exceptions.md), which is its first member. */
 #define W2N_STACK_TOP_BLOCK 64u
 
-/* wasi.thread-spawn (src/thread.c): a new thread running w2n_module_thread; its tid (> 0), or a
+/* wasi.thread-spawn (os/linux/thread.c): a new thread running w2n_module_thread; its tid (> 0), or a
  * negative value when no thread can be made. */
 int32_t w2n_thread_spawn(int32_t start_arg);
-/* memory.atomic.wait32/wait64/notify on a shared memory (src/atomics.c), given the cell's host
+/* memory.atomic.wait32/wait64/notify on a shared memory (os/linux/atomics.c), given the cell's host
  * address (aligned and in bounds: the generated code checked): 0 woken, 1 not-equal, 2 timed-out;
  * notify returns the number of waiters woken. timeout is in nanoseconds, negative for none. */
 uint32_t w2n_atomic_wait32(const uint32_t *addr, uint32_t expected, int64_t timeout);

@@ -10,7 +10,7 @@
  * function, exit status 134).
  */
 #include "rt.h"
-#include "sys.h"
+#include "os.h"
 
 w2n_thread_block *w2n_thread_block_here(void) {
   uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
@@ -38,7 +38,7 @@ _Noreturn void w2n_throw(void *exn, const char *function) {
     w2n_puts_err("wasm trap: uncaught exception\n  in function ");
     w2n_puts_err(function ? function : "<unknown>");
     w2n_puts_err("\n");
-    sys_exit_group(134);
+    w2n_os_exit(134);
   }
   t->eh_top = f->prev;
   f->exn = exn;

@@ -18,7 +18,7 @@
  * "wasm2native: ..." with exit status 1 (w2n_fatal's convention).
  */
 #include "rt.h"
-#include "sys.h"
+#include "os.h"
 
 const char *w2n_invoke_env;
 
@@ -70,12 +70,12 @@ static _Noreturn void fail_listing(const w2n_exe_export *exports, uint32_t count
     err(" more");
   }
   err(")\n");
-  sys_exit_group(1);
+  w2n_os_exit(1);
 }
 
 static _Noreturn void fail(void) {
   err("\n");
-  sys_exit_group(1);
+  w2n_os_exit(1);
 }
 
 int32_t w2n_run(const w2n_exe_export *exports, uint32_t count, const char *default_invoke) {

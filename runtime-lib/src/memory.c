@@ -31,9 +31,13 @@
  * is filled (lo, then hi) before its memory is used and emptied (hi first) when the memory is freed,
  * so a half-written slot is never claimed. Writers (instantiation and freeing, which the embedding
  * runtime may do on several threads) take a spin lock.
+ *
+ * Reserving, committing and releasing go through the OS layer (os/<os>/os.h): mmap/mprotect/mremap on
+ * Linux, VirtualAlloc/VirtualFree on Windows, where a reservation cannot be resized, so a movable
+ * memory grows only within its reservation there.
  */
 #include "rt.h"
-#include "sys.h"
+#include "os.h"
 
 #define WASM_PAGE 65536ull
 #define MAX_PAGES 65536ull
@@ -109,15 +113,13 @@ void w2n_memory_init_shared(w2n_memory *mem, uint64_t initial_pages, uint64_t ma
 void w2n_memory_free(w2n_memory *mem) {
   if (!mem->base) return;
   unregister_reservation((uintptr_t)mem->base);
-  sys_munmap(mem->base, (size_t)mem->reserved);
+  w2n_os_release(mem->base, (size_t)mem->reserved);
   mem->base = 0;
   mem->size_bytes = 0;
 }
 
 /* ---- movable memories: 32-bit targets, and memory64 memories everywhere ---- */
 
-#define RW (W2N_PROT_READ | W2N_PROT_WRITE)
-#define ANON (W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS | W2N_MAP_NORESERVE)
 #if UINTPTR_MAX > 0xffffffffu
 #define RESERVE_CAP_64 (1ull << 36)
 #define ADDRESS_LIMIT (1ull << 47) /* no mapping is larger than the user address space */
@@ -127,10 +129,7 @@ void w2n_memory_free(w2n_memory *mem) {
 #define RESERVE_CAP_32 (1ull << 30)
 #define MAX_PAGES_64 (1ull << 48)
 
-static void *reserve(uint64_t bytes) {
-  void *p = sys_mmap(NULL, (size_t)bytes, W2N_PROT_NONE, ANON, -1, 0);
-  return w2n_mmap_failed(p) ? NULL : p;
-}
+static void *reserve(uint64_t bytes) { return w2n_os_reserve((size_t)bytes); }
 
 static int reserve_movable(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pages, uint64_t cap) {
   if (initial_pages > max_pages || initial_pages > ADDRESS_LIMIT / WASM_PAGE) return -1;
@@ -151,9 +150,9 @@ static int reserve_movable(w2n_memory *mem, uint64_t initial_pages, uint64_t max
     want = (want / 2) & ~(WASM_PAGE - 1);
     if (want < min_bytes) want = min_bytes;
   }
-  if ((bytes && sys_mprotect(base, (size_t)bytes, RW) < 0) ||
+  if ((bytes && w2n_os_commit(base, (size_t)bytes) < 0) ||
       register_reservation((uintptr_t)base, (uintptr_t)base + (size_t)want) < 0) {
-    sys_munmap(base, (size_t)want);
+    w2n_os_release(base, (size_t)want);
     return -1;
   }
   mem->base = base;
@@ -187,9 +186,9 @@ static int relocate(w2n_memory *mem, uint64_t new_bytes, uint64_t reserve_bytes)
   if (size == 0) {
     base = reserve(reserve_bytes);
     if (!base) return -1;
-    sys_munmap(old, (size_t)mem->reserved);
-    if (new_bytes && sys_mprotect(base, (size_t)new_bytes, RW) < 0) {
-      sys_munmap(base, (size_t)reserve_bytes);
+    w2n_os_release(old, (size_t)mem->reserved);
+    if (new_bytes && w2n_os_commit(base, (size_t)new_bytes) < 0) {
+      w2n_os_release(base, (size_t)reserve_bytes);
       base = reserve(mem->reserved);
       if (!base) w2n_fatal("cannot reserve linear memory");
       update_registry((uintptr_t)old, (uintptr_t)base, (uintptr_t)base + (size_t)mem->reserved);
@@ -199,17 +198,18 @@ static int relocate(w2n_memory *mem, uint64_t new_bytes, uint64_t reserve_bytes)
   } else {
     /* mremap works on the committed (READ|WRITE) part, a single mapping; the kernel zero-fills what
      * it adds. The PROT_NONE tail is given up first so that growing in place can use its space (the
-     * reservation shrinks to the committed size if both attempts fail). */
+     * reservation shrinks to the committed size if both attempts fail). An OS that cannot resize a
+     * mapping (Windows: a reservation is released whole) keeps the memory where it is: grow fails. */
+    if (!W2N_OS_CAN_REMAP) return -1;
     if (mem->reserved > size) {
-      sys_munmap(old + size, (size_t)mem->reserved - size);
+      w2n_os_release(old + size, (size_t)mem->reserved - size);
       update_registry((uintptr_t)old, (uintptr_t)old, (uintptr_t)old + size);
       mem->reserved = size;
     }
-    base = sys_mremap(old, size, (size_t)reserve_bytes, 0);
-    if (w2n_mmap_failed(base)) base = sys_mremap(old, size, (size_t)reserve_bytes, W2N_MREMAP_MAYMOVE);
-    if (w2n_mmap_failed(base)) return -1;
-    if (reserve_bytes > new_bytes)
-      sys_mprotect(base + new_bytes, (size_t)(reserve_bytes - new_bytes), W2N_PROT_NONE);
+    base = w2n_os_remap(old, size, (size_t)reserve_bytes, 0);
+    if (!base) base = w2n_os_remap(old, size, (size_t)reserve_bytes, 1);
+    if (!base) return -1;
+    if (reserve_bytes > new_bytes) w2n_os_decommit(base + new_bytes, (size_t)(reserve_bytes - new_bytes));
   }
   update_registry((uintptr_t)old, (uintptr_t)base, (uintptr_t)base + (size_t)reserve_bytes);
   mem->base = base;
@@ -236,7 +236,7 @@ static uint64_t grow_movable(w2n_memory *mem, uint64_t delta_pages, uint64_t lim
   if (new_pages > ADDRESS_LIMIT / WASM_PAGE) return UINT64_MAX; /* cannot exist in this address space */
   uint64_t new_bytes = new_pages * WASM_PAGE;
   if (new_bytes <= mem->reserved) {
-    if (sys_mprotect(mem->base + (size_t)mem->size_bytes, (size_t)(new_bytes - mem->size_bytes), RW) < 0)
+    if (w2n_os_commit(mem->base + (size_t)mem->size_bytes, (size_t)(new_bytes - mem->size_bytes)) < 0)
       return UINT64_MAX;
   } else {
     /* Room to grow on: twice the old reservation, within the limit; else exactly what is needed. */
@@ -266,13 +266,12 @@ int w2n_memory_reserve(w2n_memory *mem, uint64_t initial_pages, uint64_t max_pag
     return reserve_movable(mem, initial_pages, max_pages < MAX_PAGES_64 ? max_pages : MAX_PAGES_64, RESERVE_CAP_64);
   if (max_pages > MAX_PAGES) max_pages = MAX_PAGES;
   if (initial_pages > max_pages) return -1;
-  void *base = sys_mmap(NULL, RESERVATION, W2N_PROT_NONE,
-                        W2N_MAP_PRIVATE | W2N_MAP_ANONYMOUS | W2N_MAP_NORESERVE, -1, 0);
-  if (w2n_mmap_failed(base)) return -1;
+  void *base = w2n_os_reserve(RESERVATION);
+  if (!base) return -1;
   uint64_t bytes = initial_pages * WASM_PAGE;
-  if ((bytes && sys_mprotect(base, bytes, W2N_PROT_READ | W2N_PROT_WRITE) < 0) ||
+  if ((bytes && w2n_os_commit(base, bytes) < 0) ||
       register_reservation((uintptr_t)base, (uintptr_t)base + RESERVATION) < 0) {
-    sys_munmap(base, RESERVATION);
+    w2n_os_release(base, RESERVATION);
     return -1;
   }
   mem->base = base;
@@ -288,8 +287,7 @@ static uint32_t grow_guarded(w2n_memory *mem, uint32_t delta_pages) {
   uint64_t limit = mem->max_pages < MAX_PAGES ? mem->max_pages : MAX_PAGES;
   if (new_pages > limit) return 0xffffffffu;
   if (delta_pages == 0) return (uint32_t)old_pages;
-  if (sys_mprotect(mem->base + mem->size_bytes, (uint64_t)delta_pages * WASM_PAGE,
-                   W2N_PROT_READ | W2N_PROT_WRITE) < 0)
+  if (w2n_os_commit(mem->base + mem->size_bytes, (uint64_t)delta_pages * WASM_PAGE) < 0)
     return 0xffffffffu;
   __atomic_store_n(&mem->size_bytes, new_pages * WASM_PAGE, __ATOMIC_RELEASE);
   return (uint32_t)old_pages;

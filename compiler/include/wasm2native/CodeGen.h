@@ -57,6 +57,12 @@ void prepareLoadAnchors(llvm::Module &M);
 /// cannot delete; optimize() runs it last, at every level.
 void lowerLoadAnchors(llvm::Module &M, llvm::TargetMachine &TM);
 
+/// The section of generated code ("w2n_code") and of the function-name tables ("w2n_names"). On COFF
+/// they are the "$m" members of grouped sections, which the Windows runtime brackets with "$a"/"$z"
+/// markers (COFF has no __start_/__stop_ symbols; runtime-lib/os/windows/sections.c).
+const char *codeSectionName(const llvm::Triple &T);
+const char *nameTableSectionName(const llvm::Triple &T);
+
 /// Executables: the table of function names for trap reports found from a PC, in the section
 /// "w2n_names", for the functions M defines after optimisation (FunctionNames.cpp). emitObjects adds
 /// it to each object of an executable.

@@ -7,7 +7,8 @@
 // its only caller is gone, its code part of the caller's, so the caller is the right answer), and
 // it takes no function's address before the optimiser is done with them. Each object (each partition
 // of a large module) puts its entries in the section "w2n_names", which the linker concatenates and
-// brackets with __start_w2n_names and __stop_w2n_names (runtime-lib/src/trap.c).
+// brackets with __start_w2n_names and __stop_w2n_names (runtime-lib/src/trap.c); on COFF it is
+// "w2n_names$m", between the Windows runtime's markers.
 //
 // The names come from the !w2n.name metadata the translator gives each function (the wasm name, or
 // "<instantiation>"); a function the optimiser made from one (a specialised clone) keeps it.
@@ -29,7 +30,7 @@ void w2n::addFunctionNameTable(llvm::Module &M) {
     if (F.isDeclaration() || F.hasAvailableExternallyLinkage())
       continue;
     MDNode *MD = F.getMetadata("w2n.name");
-    if (!MD && F.getSection() != "w2n_code") // the runtime's glue, outside wasm code
+    if (!MD && F.getSection() != codeSectionName(Triple(M.getTargetTriple()))) // the runtime's glue, outside wasm code
       continue;
     StringRef Name = MD ? cast<MDString>(MD->getOperand(0))->getString() : F.getName();
     Constant *Text = ConstantDataArray::getString(C, Name);
@@ -42,7 +43,7 @@ void w2n::addFunctionNameTable(llvm::Module &M) {
   auto *TableTy = ArrayType::get(EntryTy, Entries.size());
   auto *Table = new GlobalVariable(M, TableTy, true, GlobalValue::PrivateLinkage,
                                    ConstantArray::get(TableTy, Entries), "w2n.names");
-  Table->setSection("w2n_names");
+  Table->setSection(nameTableSectionName(Triple(M.getTargetTriple())));
   // Entries from every object follow one another in the section: no padding between the tables.
   Table->setAlignment(M.getDataLayout().getABITypeAlign(EntryTy));
   // Nothing references the table (lld does not keep a section for its __start_/__stop_ symbols):

@@ -7,6 +7,8 @@
 //                  (Debian armhf's baseline; the runtime supplies the __aeabi_* helpers). 32-bit, so
 //                  memory accesses get explicit bounds checks.
 //   riscv64-linux  RV64GC (generic-rv64 with +m,+a,+f,+d,+c), lp64d ABI.
+//   x86_64-windows PE/COFF for the MSVC ABI, linked with lld's COFF driver against the project's own
+//                  runtime and import libraries (no SDK, no CRT; docs/cross-compilation.md).
 // The runtime archives are built for exactly these baselines (runtime-lib/CMakeLists.txt); the
 // float ABI must agree for lld to link the module object with them.
 //
@@ -27,6 +29,7 @@ const std::vector<TargetInfo> &w2n::supportedTargets() {
       {"aarch64-linux", Triple("aarch64-unknown-linux-gnu"), "generic", true},
       {"armv7-linux", Triple("armv7-unknown-linux-gnueabihf"), "generic", false},
       {"riscv64-linux", Triple("riscv64-unknown-linux-gnu"), "generic-rv64", true},
+      {"x86_64-windows", Triple("x86_64-pc-windows-msvc"), "x86-64", true},
   };
   return Targets;
 }
@@ -85,10 +88,18 @@ Expected<TargetInfo> w2n::resolveTarget(const std::string &Spec) {
       return T;
   Triple Want(Spec.empty() ? sys::getDefaultTargetTriple() : Triple::normalize(Spec));
   bool BareArch = !Spec.empty() && Spec.find('-') == std::string::npos;
+  // Any x86-64 Windows triple (msvc, or mingw's windows-gnu: the same Win64 ABI) is x86_64-windows.
+  if (Want.isOSWindows()) {
+    if (Want.getArch() != Triple::x86_64)
+      return unsupportedTarget(Spec, "only x86-64 Windows is supported");
+    for (const TargetInfo &T : supportedTargets())
+      if (T.Triple.isOSWindows())
+        return T;
+  }
   if (Want.getOS() != Triple::Linux && !(BareArch && Want.getOS() == Triple::UnknownOS))
-    return unsupportedTarget(Spec, "only Linux is supported");
+    return unsupportedTarget(Spec, "only Linux and x86-64 Windows are supported");
   for (const TargetInfo &T : supportedTargets()) {
-    if (Want.getArch() != T.Triple.getArch())
+    if (Want.getArch() != T.Triple.getArch() || !T.Triple.isOSLinux())
       continue;
     if (Want.isARM()) {
       if (!isARMv7AOrLater(Want.getSubArch()))
@@ -101,6 +112,11 @@ Expected<TargetInfo> w2n::resolveTarget(const std::string &Spec) {
     return T;
   }
   return unsupportedTarget(Spec, "");
+}
+
+const char *w2n::codeSectionName(const Triple &T) { return T.isOSBinFormatCOFF() ? "w2n_code$m" : "w2n_code"; }
+const char *w2n::nameTableSectionName(const Triple &T) {
+  return T.isOSBinFormatCOFF() ? "w2n_names$m" : "w2n_names";
 }
 
 // Features of the baseline CPU (used with the target's DefaultCPU): what clang enables for
@@ -141,11 +157,14 @@ w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptL
   if (!LT)
     return createStringError(inconvertibleErrorCode(), "target " + T.Name + ": " + Err);
 
-  bool IsHost = Triple(sys::getDefaultTargetTriple()).getArch() == T.Triple.getArch();
+  Triple HostTriple(sys::getDefaultTargetTriple());
+  bool IsHost = HostTriple.getArch() == T.Triple.getArch();
   std::string CPU = CPUOption;
   std::string Features;
+  // Another OS on the same architecture (x86_64-windows from x86_64 Linux) is a cross build too: its
+  // output runs on other machines, so it gets the baseline unless --cpu=native asks for this one.
   if (CPU.empty())
-    CPU = IsHost ? "native" : "generic";
+    CPU = IsHost && HostTriple.getOS() == T.Triple.getOS() ? "native" : "generic";
   if (CPU == "native") {
     if (!IsHost)
       return createStringError(inconvertibleErrorCode(),
@@ -172,8 +191,11 @@ w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptL
   if (!STI || !STI->isCPUStringValid(CPU))
     return createStringError(inconvertibleErrorCode(),
                              "unknown CPU '" + CPU + "' for target " + T.Name);
-  auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts,
-                                     PositionIndependent ? Reloc::PIC_ : Reloc::Static,
+  // Windows executables are always position-independent code: a PE's image base (0x140000000 for
+  // x64) is above 2 GiB, so the static model's 32-bit absolute addresses would be truncated. On COFF
+  // PIC is only RIP-relative addressing (no GOT); clang does the same for x86_64-windows-msvc.
+  bool PIC = PositionIndependent || T.Triple.isOSWindows();
+  auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts, PIC ? Reloc::PIC_ : Reloc::Static,
                                      CodeModel::Small, codeGenLevel(O));
   if (!TM)
     return createStringError(inconvertibleErrorCode(), "cannot create a target machine for " + T.Name);

@@ -4,6 +4,7 @@
 // (runElfLinker); an executable is linked to a temporary name next to the destination and renamed
 // into place on success (unless the destination is a device or a pipe, such as /dev/null: it is then
 // written through).
+// A Windows executable takes the same path with lld's COFF driver instead (CoffLinker.cpp).
 // lld keeps global state, so lldMain is called once per process (the tool links one output: an
 // executable, or the merged object of an embedded module, EmbeddedObject.cpp).
 //
@@ -67,31 +68,39 @@ Error w2n::writeFileAtomically(const std::string &Path, StringRef Data, bool Exe
   return Error::success();
 }
 
+Error w2n::writeTemporaryObjects(ArrayRef<std::string> Objects, std::vector<std::string> &Paths) {
+  for (const std::string &Object : Objects) {
+    SmallString<256> ObjPath;
+    int FD;
+    if (std::error_code EC = sys::fs::createTemporaryFile("w2n-module", "o", FD, ObjPath)) {
+      removeFiles(Paths);
+      return createStringError(EC, "cannot create a temporary file: " + EC.message());
+    }
+    Paths.push_back(std::string(ObjPath.str()));
+    raw_fd_ostream OS(FD, true);
+    OS << Object;
+    OS.close();
+    if (OS.has_error()) {
+      removeFiles(Paths);
+      return createStringError(OS.error(), "cannot write a temporary file: " + OS.error().message());
+    }
+  }
+  return Error::success();
+}
+
+void w2n::removeFiles(std::vector<std::string> &Paths) {
+  for (const std::string &P : Paths)
+    sys::fs::remove(P);
+  Paths.clear();
+}
+
 Error w2n::runElfLinker(ArrayRef<const char *> Options, ArrayRef<std::string> Objects,
                        ArrayRef<std::string> Libraries, const std::string &Output) {
   // One temporary file per object, removed whatever happens; lld gets them in the order given, which
   // fixes the output's layout.
   std::vector<std::string> ObjPaths;
-  auto RemoveObjects = [&] {
-    for (const std::string &P : ObjPaths)
-      sys::fs::remove(P);
-  };
-  for (const std::string &Object : Objects) {
-    SmallString<256> ObjPath;
-    int FD;
-    if (std::error_code EC = sys::fs::createTemporaryFile("w2n-module", "o", FD, ObjPath)) {
-      RemoveObjects();
-      return createStringError(EC, "cannot create a temporary file: " + EC.message());
-    }
-    ObjPaths.push_back(std::string(ObjPath.str()));
-    raw_fd_ostream OS(FD, true);
-    OS << Object;
-    OS.close();
-    if (OS.has_error()) {
-      RemoveObjects();
-      return createStringError(OS.error(), "cannot write a temporary file: " + OS.error().message());
-    }
-  }
+  if (Error E = writeTemporaryObjects(Objects, ObjPaths))
+    return E;
   std::vector<const char *> Args = {"ld.lld"};
   Args.insert(Args.end(), Options.begin(), Options.end());
   Args.push_back("-o");
@@ -103,14 +112,14 @@ Error w2n::runElfLinker(ArrayRef<const char *> Options, ArrayRef<std::string> Ob
   std::string Diag;
   raw_string_ostream DiagOS(Diag);
   lld::Result R = lld::lldMain(Args, outs(), DiagOS, {{lld::Gnu, &lld::elf::link}});
-  RemoveObjects();
+  removeFiles(ObjPaths);
   if (R.retCode != 0)
     return createStringError(inconvertibleErrorCode(), "link failed: " + StringRef(DiagOS.str()).trim());
   return Error::success();
 }
 
 Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
-                          const std::string &Output, ArrayRef<std::string> HostFiles) {
+                          const std::string &Output, ArrayRef<std::string> HostFiles, bool Coff) {
   if (!sys::fs::exists(RuntimeArchive))
     return createStringError(inconvertibleErrorCode(),
                              "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
@@ -128,9 +137,10 @@ Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &Runt
   std::string OutStr(TempOut.str());
   std::vector<std::string> Libraries(HostFiles.begin(), HostFiles.end());
   Libraries.push_back(RuntimeArchive); // last: host code may use the runtime's memcpy and friends
-  if (Error E = runElfLinker({"-static", "-nostdlib", "--gc-sections", "-e", "_start", "--build-id=none", "-z",
-                              "noexecstack"},
-                             Objects, Libraries, OutStr)) {
+  if (Error E = Coff ? runCoffLinker(Objects, Libraries, OutStr)
+                     : runElfLinker({"-static", "-nostdlib", "--gc-sections", "-e", "_start", "--build-id=none",
+                                     "-z", "noexecstack"},
+                                    Objects, Libraries, OutStr)) {
     sys::fs::remove(TempOut);
     return E;
   }

@@ -11,6 +11,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
+#include <vector>
 
 namespace w2n {
 
@@ -20,6 +21,18 @@ namespace w2n {
 /// temporary path and moves the result into place.
 llvm::Error runElfLinker(llvm::ArrayRef<const char *> Options, llvm::ArrayRef<std::string> Objects,
                          llvm::ArrayRef<std::string> Libraries, const std::string &Output);
+
+/// The objects (in memory) written to private temporary files, whose paths are appended to Paths; on
+/// failure the files written so far are removed. removeFiles removes them and clears Paths.
+llvm::Error writeTemporaryObjects(llvm::ArrayRef<std::string> Objects, std::vector<std::string> &Paths);
+void removeFiles(std::vector<std::string> &Paths);
+
+/// Runs lld's COFF driver (lld-link) for a console executable of x86_64-windows: the objects (in memory)
+/// via temporary files, then Libraries, which are the user's host files, the runtime archive and, found
+/// beside the runtime archive (the last library), the import libraries of the system DLLs the runtime
+/// calls. Output as runElfLinker's. CoffLinker.cpp.
+llvm::Error runCoffLinker(llvm::ArrayRef<std::string> Objects, llvm::ArrayRef<std::string> Libraries,
+                          const std::string &Output);
 
 } // namespace w2n
 

@@ -26,6 +26,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Translate/TranslateContext.h"
+#include "wasm2native/CodeGen.h"
 #include "wasm2native/Diagnostics.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
@@ -68,6 +69,9 @@ Constant *ModuleContext::signature(uint32_t TypeIndex) {
   auto *G = new GlobalVariable(LM, Type::getInt8Ty(C), true, GlobalValue::LinkOnceODRLinkage,
                                ConstantInt::get(Type::getInt8Ty(C), 0), Name);
   G->setVisibility(GlobalValue::HiddenVisibility);
+  // COFF merges duplicates only within COMDATs (ELF's linker merges linkonce symbols without one).
+  if (Triple.isOSBinFormatCOFF())
+    G->setComdat(LM.getOrInsertComdat(Name));
   return G;
 }
 
@@ -264,7 +268,7 @@ void ModuleTranslator::createFunctions() {
         functionSymbol(WM, I), MC.LM);
     if (!Local)
       F->setVisibility(GlobalValue::HiddenVisibility);
-    F->setSection("w2n_code");
+    F->setSection(codeSectionName(MC.Triple));
     F->setCallingConv(MC.WasmCC);
     if (Use != ModulePart::Declared)
       MC.setDisplayName(F, MC.functionDisplayName(I));

@@ -344,6 +344,8 @@ Expected<Plan> makePlan(const Options &O) {
   }
   if (O.Emit == "lib" && P.Output == "-")
     return optionError("--emit=lib needs an output file (-o)");
+  if (P.Embedding && P.Target.Triple.isOSWindows()) // docs/cross-compilation.md
+    return optionError("--emit=" + O.Emit + " is not supported for " + P.Target.Name + " yet");
   if (Error E = checkExecutableOptions(O, P.TO))
     return E;
   P.TO.Bounds = boundsFor(O, P.Target);
@@ -544,7 +546,8 @@ Error compile(const Options &O, const Plan &P, const char *Argv0) {
     return Objects.takeError();
   if (P.Embedding)
     return writeEmbedding(O, P, *Module, std::move(*Objects), Argv0, Times);
-  if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, P.Target), P.Output, O.Links))
+  if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, P.Target), P.Output, O.Links,
+                               P.Target.Triple.isOSWindows()))
     return E;
   Times.stageDone("link");
   return Error::success();

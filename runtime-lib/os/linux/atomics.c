@@ -1,4 +1,4 @@
-/* src/atomics.c: memory.atomic.wait32/wait64 and memory.atomic.notify (threads), on Linux futexes.
+/* os/linux/atomics.c: memory.atomic.wait32/wait64 and memory.atomic.notify (threads), on Linux futexes.
  *
  * Shared by the executable runtime and the embedding runtime (both compile it freestanding, with the
  * raw system calls of sys.h). Generated code calls these only for a shared memory, after it has

@@ -1,4 +1,4 @@
-/* src/thread.c: wasi-threads for executables: wasi.thread-spawn on raw clone().
+/* os/linux/thread.c: wasi-threads for executables: wasi.thread-spawn on raw clone().
  *
  * Linked only into a module that imports wasi.thread-spawn (its generated import calls
  * w2n_thread_spawn; w2n_module_thread and w2n_module_instance_size are generated too, see

@@ -1,4 +1,4 @@
-/* src/start.c: process start-up: from the kernel's initial stack to w2n_module_main and exit.
+/* os/linux/start.c: process start-up: from the kernel's initial stack to w2n_module_main and exit.
  *
  * _start (arch/<arch>/start.S) passes the initial stack pointer here. We read argc/argv from it,
  * install the fault handlers, initialise WASI (fd table, preopens, environment), then map a

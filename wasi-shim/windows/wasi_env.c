@@ -1,0 +1,138 @@
+/* wasi-shim/windows/wasi_env.c: WASI process-level calls on Windows: args, environment, random, exit.
+ *
+ * argv is the command line split by Microsoft's rules (os/windows/cmdline.c), argv[0] included. As on
+ * Linux the guest's environment is only what the module was compiled with (w2n_config_env) plus the
+ * run-time W2N_ENV_<NAME>=VALUE variables of the host environment (NAME=VALUE for the guest, replacing
+ * a compiled-in NAME); W2N_INVOKE picks the export to run (src/invoke.c). Nothing else of the host
+ * environment reaches the guest. Preopened directories and sockets do not exist yet on Windows: a
+ * module compiled with --dir or --tcp-listen, or a W2N_DIR or W2N_TCP_LISTEN variable, is refused at
+ * start-up rather than run without what it was granted.
+ */
+#include "wasi.h"
+
+int wasi_argc;
+char **wasi_argv;
+extern const char *const w2n_config_tcp_listen[] __attribute__((weak));
+static const char **wasi_env;
+static uint32_t wasi_env_count;
+
+static int starts_with(const char *s, const char *prefix) {
+  return w2n_strncmp(s, prefix, w2n_strlen(prefix)) == 0;
+}
+
+/* Length of NAME in "NAME=VALUE". */
+static size_t name_len(const char *s) {
+  size_t n = 0;
+  while (s[n] && s[n] != '=') n++;
+  return n;
+}
+
+static void add_env(const char *entry, uint32_t cap) {
+  size_t n = name_len(entry);
+  for (uint32_t i = 0; i < wasi_env_count; i++)
+    if (name_len(wasi_env[i]) == n && w2n_strncmp(wasi_env[i], entry, n) == 0) {
+      wasi_env[i] = entry;
+      return;
+    }
+  if (wasi_env_count == cap) w2n_fatal("too many environment entries");
+  wasi_env[wasi_env_count++] = entry;
+}
+
+void w2n_wasi_init(int argc, char **argv) {
+  wasi_argc = argc;
+  wasi_argv = argv;
+  if (w2n_config_dirs[0])
+    w2n_fatal("preopened directories (--dir) are not implemented on Windows yet");
+  if (w2n_config_tcp_listen && w2n_config_tcp_listen[0])
+    w2n_fatal("sockets (--tcp-listen) are not implemented on Windows yet");
+
+  /* The host environment, converted once; only the runtime's W2N_* variables are read. */
+  WCHAR *block = GetEnvironmentStringsW();
+  uint32_t host_count = 0;
+  for (WCHAR *p = block; p && *p; p += w2n_wcslen(p) + 1) host_count++;
+  uint32_t config_count = 0;
+  while (w2n_config_env[config_count]) config_count++;
+  uint32_t cap = config_count + host_count + 1;
+  wasi_env = w2n_alloc(cap * sizeof(char *));
+  if (!wasi_env) w2n_fatal("out of memory reading the environment");
+  for (uint32_t i = 0; i < config_count; i++) add_env(w2n_config_env[i], cap);
+  for (WCHAR *p = block; p && *p;) {
+    size_t n = w2n_wcslen(p);
+    if (p[0] == 'W' && p[1] == '2' && p[2] == 'N' && p[3] == '_') {
+      char *e = w2n_utf16_to_utf8(p, n, NULL);
+      if (!e) w2n_fatal("out of memory reading the environment");
+      if (starts_with(e, "W2N_ENV_") && e[8] && e[8] != '=' && e[name_len(e)] == '=') add_env(e + 8, cap);
+      else if (starts_with(e, "W2N_INVOKE=")) w2n_invoke_env = e + 11;
+      else if (starts_with(e, "W2N_DIR=") || starts_with(e, "W2N_DIR_"))
+        w2n_fatal("preopened directories (W2N_DIR) are not implemented on Windows yet");
+      else if (starts_with(e, "W2N_TCP_LISTEN=") || starts_with(e, "W2N_TCP_LISTEN_"))
+        w2n_fatal("sockets (W2N_TCP_LISTEN) are not implemented on Windows yet");
+    }
+    p += n + 1;
+  }
+  if (block) FreeEnvironmentStringsW(block);
+  wasi_env[wasi_env_count] = NULL;
+}
+
+static int32_t sizes_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t count_ptr, uint32_t size_ptr) {
+  uint8_t *pc = guest_ptr(m, count_ptr, 4), *ps = guest_ptr(m, size_ptr, 4);
+  if (!pc || !ps) return WASI_EFAULT;
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
+  if (total > 0xffffffffu) return WASI_EOVERFLOW;
+  put_u32(pc, count);
+  put_u32(ps, (uint32_t)total);
+  return 0;
+}
+
+static int32_t vec_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t ptrs, uint32_t buf) {
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
+  uint8_t *pp = guest_ptr(m, ptrs, (uint64_t)count * 4), *pb = guest_ptr(m, buf, total);
+  if (!pp || !pb) return WASI_EFAULT;
+  uint32_t off = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    size_t n = w2n_strlen(v[i]) + 1;
+    put_u32(pp + 4 * i, buf + off);
+    memcpy(pb + off, v[i], n);
+    off += (uint32_t)n;
+  }
+  return 0;
+}
+
+int32_t w2n_wasi_args_sizes_get(w2n_memory *m, int32_t argc_ptr, int32_t size_ptr) {
+  return sizes_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
+}
+int32_t w2n_wasi_args_get(w2n_memory *m, int32_t argv_ptr, int32_t buf_ptr) {
+  return vec_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
+}
+int32_t w2n_wasi_environ_sizes_get(w2n_memory *m, int32_t count_ptr, int32_t size_ptr) {
+  return sizes_get(m, wasi_env, wasi_env_count, (uint32_t)count_ptr, (uint32_t)size_ptr);
+}
+int32_t w2n_wasi_environ_get(w2n_memory *m, int32_t env_ptr, int32_t buf_ptr) {
+  return vec_get(m, wasi_env, wasi_env_count, (uint32_t)env_ptr, (uint32_t)buf_ptr);
+}
+
+int32_t w2n_wasi_random_get(w2n_memory *m, int32_t buf, int32_t len) {
+  uint8_t *p = guest_ptr(m, (uint32_t)buf, (uint32_t)len);
+  if (!p) return WASI_EFAULT;
+  if ((uint32_t)len && !SystemFunction036(p, (uint32_t)len)) return WASI_EIO;
+  return 0;
+}
+
+void w2n_wasi_proc_exit(w2n_memory *m, int32_t code) {
+  (void)m;
+  w2n_os_exit(code);
+}
+
+/* Raising signals in the guest is not supported (removed from later WASI versions). */
+int32_t w2n_wasi_proc_raise(w2n_memory *m, int32_t sig) {
+  (void)m; (void)sig;
+  return WASI_ENOSYS;
+}
+
+int32_t w2n_wasi_sched_yield(w2n_memory *m) {
+  (void)m;
+  SwitchToThread();
+  return 0;
+}
