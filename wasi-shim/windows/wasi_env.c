@@ -10,8 +10,7 @@
  */
 #include "wasi.h"
 
-int wasi_argc;
-char **wasi_argv;
+wasi_state wasi_process; /* the guest's argv (rt.h); the other members are Linux's */
 extern const char *const w2n_config_tcp_listen[] __attribute__((weak));
 static const char **wasi_env;
 static uint32_t wasi_env_count;
@@ -39,8 +38,8 @@ static void add_env(const char *entry, uint32_t cap) {
 }
 
 void w2n_wasi_init(int argc, char **argv) {
-  wasi_argc = argc;
-  wasi_argv = argv;
+  WASI->argc = argc;
+  WASI->argv = argv;
   if (w2n_config_dirs[0])
     w2n_fatal("preopened directories (--dir) are not implemented on Windows yet");
   if (w2n_config_tcp_listen && w2n_config_tcp_listen[0])
@@ -101,10 +100,10 @@ static int32_t vec_get(w2n_memory *m, const char *const *v, uint32_t count, uint
 }
 
 int32_t w2n_wasi_args_sizes_get(w2n_memory *m, int32_t argc_ptr, int32_t size_ptr) {
-  return sizes_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
+  return sizes_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
 }
 int32_t w2n_wasi_args_get(w2n_memory *m, int32_t argv_ptr, int32_t buf_ptr) {
-  return vec_get(m, (const char *const *)wasi_argv, (uint32_t)wasi_argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
+  return vec_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
 }
 int32_t w2n_wasi_environ_sizes_get(w2n_memory *m, int32_t count_ptr, int32_t size_ptr) {
   return sizes_get(m, wasi_env, wasi_env_count, (uint32_t)count_ptr, (uint32_t)size_ptr);
