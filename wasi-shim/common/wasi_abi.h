@@ -116,4 +116,34 @@ static inline uint16_t get_u16(const uint8_t *p) { uint16_t v; __builtin_memcpy(
 static inline uint32_t get_u32(const uint8_t *p) { uint32_t v; __builtin_memcpy(&v, p, 4); return v; }
 static inline uint64_t get_u64(const uint8_t *p) { uint64_t v; __builtin_memcpy(&v, p, 8); return v; }
 
+/* args_* and environ_*: a counted vector of strings, its count and total size (NULs included), and the
+ * vector itself as guest pointers into buf followed by the strings. (Needs rt.h's w2n_strlen, which
+ * every shim includes first.) */
+static inline int32_t wasi_strings_sizes_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t count_ptr,
+                                             uint32_t size_ptr) {
+  uint8_t *pc = guest_ptr(m, count_ptr, 4), *ps = guest_ptr(m, size_ptr, 4);
+  if (!pc || !ps) return WASI_EFAULT;
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
+  if (total > 0xffffffffu) return WASI_EOVERFLOW;
+  put_u32(pc, count);
+  put_u32(ps, (uint32_t)total);
+  return 0;
+}
+
+static inline int32_t wasi_strings_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t ptrs, uint32_t buf) {
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
+  uint8_t *pp = guest_ptr(m, ptrs, (uint64_t)count * 4), *pb = guest_ptr(m, buf, total);
+  if (!pp || !pb) return WASI_EFAULT;
+  uint32_t off = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    size_t n = w2n_strlen(v[i]) + 1;
+    put_u32(pp + 4 * i, buf + off);
+    __builtin_memcpy(pb + off, v[i], n);
+    off += (uint32_t)n;
+  }
+  return 0;
+}
+
 #endif

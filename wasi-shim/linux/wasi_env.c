@@ -9,45 +9,19 @@
  */
 #include "wasi.h"
 
-/* Shared by args_* and environ_*: a NULL-terminated (or counted) string vector. */
-static int32_t sizes_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t count_ptr, uint32_t size_ptr) {
-  uint8_t *pc = guest_ptr(m, count_ptr, 4), *ps = guest_ptr(m, size_ptr, 4);
-  if (!pc || !ps) return WASI_EFAULT;
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
-  if (total > 0xffffffffu) return WASI_EOVERFLOW;
-  put_u32(pc, count);
-  put_u32(ps, (uint32_t)total);
-  return 0;
-}
-
-static int32_t vec_get(w2n_memory *m, const char *const *v, uint32_t count, uint32_t ptrs, uint32_t buf) {
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < count; i++) total += w2n_strlen(v[i]) + 1;
-  uint8_t *pp = guest_ptr(m, ptrs, (uint64_t)count * 4), *pb = guest_ptr(m, buf, total);
-  if (!pp || !pb) return WASI_EFAULT;
-  uint32_t off = 0;
-  for (uint32_t i = 0; i < count; i++) {
-    size_t n = w2n_strlen(v[i]) + 1;
-    put_u32(pp + 4 * i, buf + off);
-    memcpy(pb + off, v[i], n);
-    off += (uint32_t)n;
-  }
-  return 0;
-}
 
 
 int32_t w2n_wasi_args_sizes_get(w2n_memory *m, int32_t argc_ptr, int32_t size_ptr) {
-  return sizes_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
+  return wasi_strings_sizes_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argc_ptr, (uint32_t)size_ptr);
 }
 int32_t w2n_wasi_args_get(w2n_memory *m, int32_t argv_ptr, int32_t buf_ptr) {
-  return vec_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
+  return wasi_strings_get(m, (const char *const *)WASI->argv, (uint32_t)WASI->argc, (uint32_t)argv_ptr, (uint32_t)buf_ptr);
 }
 int32_t w2n_wasi_environ_sizes_get(w2n_memory *m, int32_t count_ptr, int32_t size_ptr) {
-  return sizes_get(m, WASI->env, WASI->env_count, (uint32_t)count_ptr, (uint32_t)size_ptr);
+  return wasi_strings_sizes_get(m, WASI->env, WASI->env_count, (uint32_t)count_ptr, (uint32_t)size_ptr);
 }
 int32_t w2n_wasi_environ_get(w2n_memory *m, int32_t env_ptr, int32_t buf_ptr) {
-  return vec_get(m, WASI->env, WASI->env_count, (uint32_t)env_ptr, (uint32_t)buf_ptr);
+  return wasi_strings_get(m, WASI->env, WASI->env_count, (uint32_t)env_ptr, (uint32_t)buf_ptr);
 }
 
 /* WASI clock ids 0..3 (realtime, monotonic, process cputime, thread cputime) equal Linux's. */
