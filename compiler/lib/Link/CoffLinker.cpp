@@ -39,7 +39,6 @@ static std::vector<std::string> importLibraries(StringRef RuntimeDir) {
 // Runtime functions that only the Linux runtime has yet, by the feature that needs them: a module
 // that uses one fails to link for Windows, and the error names the feature instead of the symbol.
 static const struct { const char *Symbol, *Feature; } LinuxOnly[] = {
-    {"w2n_eh_setjmp", "exception handling"},          {"w2n_eh_longjmp", "exception handling"},
     {"w2n_thread_spawn", "wasi-threads (wasi.thread-spawn)"},
     {"w2n_atomic_wait32", "memory.atomic.wait32"},    {"w2n_atomic_wait64", "memory.atomic.wait64"},
     {"w2n_atomic_notify", "memory.atomic.notify"},
