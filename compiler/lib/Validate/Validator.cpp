@@ -300,7 +300,7 @@ Error FunctionValidator::stepException(const Instr &I, bool &Handled) {
         Sent = TagParams(C.Tag);
       }
       if (C.K == CatchClause::CatchRef || C.K == CatchClause::CatchAllRef)
-        Sent.push_back(ValType::ExnRef);
+        Sent.push_back(ValType::ref(ValType::ExnRef, false)); // a caught exception is never null
       const CtrlFrame *L = nullptr;
       if (Error E = label(C.Label, L))
         return E;
