@@ -4,7 +4,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "wasm2native/Diagnostics.h"
-#include "wasm2native/Module.h"
 #include "llvm/Support/Format.h"
 
 using namespace w2n;
