@@ -47,6 +47,30 @@ static const char *kind_name(w2n_extern_kind kind) {
   return "extern";
 }
 
+/* A reference type's code in a global's or table's type string (w2n_embed.h), or that of the
+ * nullable abstract type its letter names when it has none. */
+static const char *ref_code(const char *type, char letter) {
+  const char *colon = type ? strchr(type, ':') : NULL;
+  if (colon) return colon + 1;
+  return letter == 'r' ? "nr" : letter == 'e' ? "ne" : "nx";
+}
+
+/* The top of a heap type's hierarchy: 'r' (func), 'e' (extern) or 'x' (exn). */
+static char heap_top(const char *heap) {
+  return heap[0] == '(' ? 'r' : heap[0] == '0' ? heap[1] : heap[0];
+}
+
+/* The spec's subtyping of reference types by their codes: (ref ht) <: (ref null ht), and within a
+ * hierarchy the bottom is below and the top above every heap type (function types are equal when
+ * their signatures are). */
+static int ref_subtype(const char *sub, const char *super) {
+  if (sub[0] == 'n' && super[0] == 'N') return 0;
+  const char *hs = sub + 1, *hp = super + 1;
+  if (heap_top(hs) != heap_top(hp)) return 0;
+  if (strcmp(hs, hp) == 0 || hs[0] == '0') return 1;
+  return hp[0] != '(' && hp[0] != '0'; /* the super type is the top */
+}
+
 /* Do limits {size, max (has_max)} match an import's {min, max}? (max == UINT64_MAX: no maximum) */
 static int limits_match(uint64_t size, int has_max, uint64_t max, const w2n_import_info *info) {
   if (size < info->min) return 0;
@@ -67,7 +91,9 @@ static const char *check_import(const w2n_import_info *info, const w2n_extern *e
     return ext->u.host.fn ? NULL : "incompatible import type: no host function";
   case W2N_EXTERN_TABLE: {
     const w2n_table *t = ext->u.table;
-    if (!t || t->elem_type != valtype_of_letter(info->type[0])) return "incompatible import type: table element";
+    if (!t || t->elem_type != valtype_of_letter(info->type[0]) ||
+        strcmp(t->ref_type ? t->ref_type : ref_code(NULL, info->type[0]), ref_code(info->type, info->type[0])) != 0)
+      return "incompatible import type: table element";
     if (!t->is64 != (info->type[1] != 'I')) return "incompatible import type: table index type";
     return limits_match(t->size, t->has_max, t->max, info) ? NULL : "incompatible import type: table limits";
   }
@@ -84,6 +110,13 @@ static const char *check_import(const w2n_import_info *info, const w2n_extern *e
     if (!ext->u.global.value || ext->u.global.type != valtype_of_letter(info->type[0]) ||
         !ext->u.global.mutable_ != !info->mutable_)
       return "incompatible import type: global type";
+    if (ext->u.global.type == W2N_FUNCREF || ext->u.global.type == W2N_EXTERNREF) {
+      /* A mutable global's type must be equal (both directions of subtyping), a constant's a subtype. */
+      const char *have = ext->u.global.ref_type ? ext->u.global.ref_type : ref_code(NULL, info->type[0]);
+      const char *want = ref_code(info->type, info->type[0]);
+      if (info->mutable_ ? strcmp(have, want) != 0 : !ref_subtype(have, want))
+        return "incompatible import type: global type";
+    }
     return NULL;
   case W2N_EXTERN_TAG: /* canonical signature objects: equal types have equal addresses */
     return ext->u.tag && ext->u.tag->sig == info->sig ? NULL : "incompatible import type: tag type";
@@ -221,6 +254,7 @@ w2n_result w2n_instance_export(w2n_instance *instance, uint32_t index, w2n_exter
     out->u.global.value = target;
     out->u.global.type = valtype_of_letter(e->type[0]);
     out->u.global.mutable_ = (int)e->mutable_;
+    out->u.global.ref_type = strchr(e->type, ':') ? strchr(e->type, ':') + 1 : NULL;
     break;
   case W2N_EXTERN_TAG: out->u.tag = target; break;
   default: return W2N_ERROR_ARGUMENT;

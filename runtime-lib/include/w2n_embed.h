@@ -52,7 +52,10 @@ typedef enum w2n_result {
   /* A wasm exception that no handler caught before it reached this entry point: exceptions do not
    * cross host frames (docs/exceptions.md). The instance stays usable. */
   W2N_EXCEPTION = 13,
-  /* threads (docs/threads.md); 14-15 are free. */
+  /* function references: call_ref/return_call_ref of a null reference, ref.as_non_null of null */
+  W2N_TRAP_NULL_FUNCREF = 14,
+  W2N_TRAP_NULL_REFERENCE = 15,
+  /* threads (docs/threads.md) */
   W2N_TRAP_UNALIGNED_ATOMIC = 16, /* an atomic access whose address is not a multiple of its size */
   W2N_TRAP_EXPECTED_SHARED = 17,  /* memory.atomic.wait32/64 on a memory that is not shared */
   /* Errors that are not traps. */
@@ -67,8 +70,8 @@ typedef enum w2n_result {
 const char *w2n_result_message(w2n_result result);
 /* Non-zero for the W2N_TRAP_* results. */
 static inline int w2n_result_is_trap(w2n_result r) {
-  return (r >= W2N_TRAP_UNREACHABLE && r <= W2N_TRAP_NULL_EXNREF) || r == W2N_TRAP_UNALIGNED_ATOMIC ||
-         r == W2N_TRAP_EXPECTED_SHARED;
+  return (r >= W2N_TRAP_UNREACHABLE && r <= W2N_TRAP_NULL_EXNREF) ||
+         (r >= W2N_TRAP_NULL_FUNCREF && r <= W2N_TRAP_EXPECTED_SHARED);
 }
 
 /* ---- values and types ---- */
@@ -108,6 +111,8 @@ typedef struct w2n_table {
   uint32_t elem_type;   /* W2N_FUNCREF or W2N_EXTERNREF */
   uint32_t has_max;
   uint32_t is64;        /* 1 for a table64 (i64 indices; still below 2^28 elements here) */
+  const char *ref_type; /* function references: the element type's code (see below); NULL for
+                         * funcref or externref, as elem_type says */
 } w2n_table;
 
 /* What a funcref points to: a function of some instance (or a host function bound by an import). */
@@ -147,13 +152,22 @@ typedef struct w2n_extern {
     struct { w2n_host_fn fn; void *ctx; } host;       /* W2N_EXTERN_HOST_FUNC */
     w2n_table *table;                                 /* W2N_EXTERN_TABLE */
     w2n_memory *memory;                               /* W2N_EXTERN_MEMORY */
-    struct { w2n_value *value; w2n_valtype type; int mutable_; } global; /* W2N_EXTERN_GLOBAL */
+    struct {                    /* W2N_EXTERN_GLOBAL */
+      w2n_value *value;
+      w2n_valtype type;
+      int mutable_;
+      const char *ref_type;     /* a reference type's code (see below); NULL: funcref or externref */
+    } global;
     const struct w2n_tag *tag;                        /* W2N_EXTERN_TAG */
   } u;
 } w2n_extern;
 
 /* Signature letters used in type strings: i i32, I i64, f f32, F f64, v v128, r funcref, e externref,
- * x exnref (an exception; opaque to the host). */
+ * x exnref (an exception; opaque to the host); every function reference type is 'r' to the host.
+ * A global's or table's type string adds, after a ':', the code of a reference type that is not
+ * plain funcref/externref/exnref (function references): 'n' or 'N' (nullable or not), then the heap
+ * type: 'r' func, 'e' extern, 'x' exn, '0' and one of those for its bottom (nofunc, ...), or a
+ * function type's signature in parentheses. Imports match exports by the spec's subtyping. */
 
 /* An import or export as declared by the module. */
 typedef struct w2n_import_info {
@@ -161,7 +175,8 @@ typedef struct w2n_import_info {
   uint32_t module_length, name_length;
   w2n_extern_kind kind;         /* FUNC, TABLE, MEMORY or GLOBAL */
   const char *type;             /* FUNC, TAG: signature string; GLOBAL: one letter; TABLE: 'r' or 'e', then
-                                 * 'I' for a table64; MEMORY: "i" (i32 addresses) or "I" (memory64),
+                                 * 'I' for a table64 (both: then ':' and a reference type's code, see
+                                 * above); MEMORY: "i" (i32 addresses) or "I" (memory64),
                                  * then "s" for a shared memory (threads) */
   const void *sig;              /* FUNC, TAG: the canonical signature object */
   uint32_t mutable_;            /* GLOBAL */

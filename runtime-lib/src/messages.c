@@ -21,6 +21,8 @@ const char *w2n_result_message(w2n_result result) {
   case W2N_TRAP_HOST: return "host function trapped";
   case W2N_TRAP_NULL_EXNREF: return "null exception reference";
   case W2N_EXCEPTION: return "uncaught exception";
+  case W2N_TRAP_NULL_FUNCREF: return "null function reference";
+  case W2N_TRAP_NULL_REFERENCE: return "null reference";
   case W2N_TRAP_UNALIGNED_ATOMIC: return "unaligned atomic";
   case W2N_TRAP_EXPECTED_SHARED: return "expected shared memory";
   case W2N_ERROR_LINK: return "incompatible import";

@@ -78,8 +78,6 @@ NEEDS_PROPOSAL = {
     "memory64/table_init64.json": ({2457, 2471}, "needs gc: a table of arrayref filled by array.new_default"),
     # Tags whose types are in recursive type groups (link-time typing of rec groups).
     "exceptions/tag.json": ({30, 40}, "needs gc: tag types declared in a rec group"),
-    # A module whose functions return the non-nullable (ref exn), and the two calls of its exports.
-    "exceptions/try_table.json": ({420, 467, 468}, "needs function-references: (ref exn) results"),
 }
 
 

@@ -228,6 +228,8 @@ Error InstrReader::next(Instr &I) {
   }
   case Op::Br:
   case Op::BrIf:
+  case Op::BrOnNull:
+  case Op::BrOnNonNull:
   case Op::Call:
   case Op::LocalGet:
   case Op::LocalSet:
@@ -260,6 +262,13 @@ Error InstrReader::next(Instr &I) {
   }
   case Op::ReturnCall:
     return U32(I.Index);
+  case Op::CallRef:
+  case Op::ReturnCallRef:
+    if (Error E = U32(I.Index))
+      return E;
+    if (I.Index >= M.Types.size())
+      return R.failAt(I.Offset, "unknown type");
+    return Error::success();
   case Op::CallIndirect:
   case Op::ReturnCallIndirect:
     if (Error E = U32(I.Index))
@@ -329,7 +338,7 @@ Error InstrReader::next(Instr &I) {
     return Error::success();
   }
   case Op::RefNull: {
-    auto T = R.readRefType();
+    auto T = R.readHeapType(true);
     if (!T)
       return T.takeError();
     I.Type = *T;
@@ -360,6 +369,7 @@ Error InstrReader::next(Instr &I) {
 
 Error w2n::decodeLocals(const Module &M, Function &F) {
   Reader R(M.Bytes.data(), F.BodyOffset, F.BodyOffset + F.BodySize);
+  R.TypeLimit = M.Types.size();
   auto Groups = R.readU32();
   if (!Groups)
     return Groups.takeError();

@@ -17,9 +17,13 @@ class InstrReader {
 public:
   /// Reads the body of defined function F (its code span, after the locals).
   InstrReader(const Module &M, const Function &F)
-      : R(M.Bytes.data(), F.CodeOffset, F.BodyOffset + F.BodySize), M(M) {}
+      : R(M.Bytes.data(), F.CodeOffset, F.BodyOffset + F.BodySize), M(M) {
+    R.TypeLimit = M.Types.size();
+  }
   /// Reads an arbitrary span (constant expressions).
-  InstrReader(const Module &M, uint64_t Begin, uint64_t End) : R(M.Bytes.data(), Begin, End), M(M) {}
+  InstrReader(const Module &M, uint64_t Begin, uint64_t End) : R(M.Bytes.data(), Begin, End), M(M) {
+    R.TypeLimit = M.Types.size();
+  }
 
   bool atEnd() const { return R.atEnd(); }
   uint64_t offset() const { return R.offset(); }

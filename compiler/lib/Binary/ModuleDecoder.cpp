@@ -114,6 +114,7 @@ Error ModuleDecoder::decode() {
       LastOrder = OrderOf[Id];
     }
     Reader Sec(M.Bytes.data(), R.offset(), R.offset() + *Size);
+    Sec.TypeLimit = M.Types.size();
     if (Error E = readSection(Id, Sec))
       return E;
     if (!Sec.atEnd())
@@ -172,6 +173,7 @@ Error ModuleDecoder::readTypes(Reader &R) {
     if (*Form != 0x60)
       return wasmError(At, "malformed function type");
     FuncType FT;
+    R.TypeLimit = I + 1; // a type may refer to itself and the types before it
     for (auto *List : {&FT.Params, &FT.Results}) {
       auto Count = readCount(R);
       if (!Count)
@@ -185,6 +187,7 @@ Error ModuleDecoder::readTypes(Reader &R) {
     }
     M.Types.push_back(std::move(FT));
   }
+  M.canonicalizeTypes();
   return Error::success();
 }
 
@@ -457,12 +460,27 @@ Error ModuleDecoder::readTables(Reader &R) {
   if (!N)
     return N.takeError();
   for (uint32_t I = 0; I < *N; ++I) {
-    if (!R.atEnd() && R.data()[R.offset()] == 0x40)
-      return unsupportedFeature(R.offset(), Feature::FunctionReferences,
-                                "table with an initialiser expression");
     TableType T;
+    uint64_t At = R.offset();
+    bool HasInit = !R.atEnd() && R.data()[R.offset()] == 0x40; // 0x40 0x00 tabletype expr
+    if (HasInit) {
+      (void)R.readByte();
+      auto Zero = R.readByte();
+      if (!Zero)
+        return Zero.takeError();
+      if (*Zero != 0)
+        return wasmError(At, "malformed table");
+    }
     if (Error E = readTableType(R, T))
       return E;
+    if (HasInit) {
+      ConstExpr Init;
+      if (Error E = readConstExpr(R, T.Elem, Init))
+        return E;
+      T.Init = Init;
+    } else if (!T.Elem.nullable()) {
+      return wasmError(At, "type mismatch"); // no null to start with, so an initialiser is required
+    }
     M.Tables.push_back(T);
   }
   return Error::success();
@@ -526,7 +544,7 @@ Error ModuleDecoder::readConstExpr(Reader &R, ValType Want, ConstExpr &Out) {
       Single.Bits = I.Index;
       M.DeclaredFuncRefs.resize(M.Functions.size());
       M.DeclaredFuncRefs[I.Index] = true;
-      Stack.push_back(ValType::FuncRef);
+      Stack.push_back(ValType::typed(M.Functions[I.Index].TypeIndex, false));
       continue;
     case Op::GlobalGet:
       // Wasm 3.0: any immutable global defined before this expression (in the global section,
@@ -560,7 +578,7 @@ Error ModuleDecoder::readConstExpr(Reader &R, ValType Want, ConstExpr &Out) {
     }
     return wasmError(I.Offset, "constant expression required");
   }
-  if (Stack.size() != 1 || Stack[0] != Want)
+  if (Stack.size() != 1 || !M.isSubType(Stack[0], Want))
     return wasmError(Out.Offset, "type mismatch");
   if (Count == 1) {
     Out = Single;
@@ -678,7 +696,10 @@ Error ModuleDecoder::readElems(Reader &R) {
       if (Error E = readConstExpr(R, M.Tables[S.Table].indexType(), S.Offset))
         return E;
     }
-    // Flags 0 and 4 imply funcref; the others give an element kind (0x00) or a reference type.
+    // Flags 0 and 4 imply a function type; the others give an element kind (0x00) or a reference
+    // type. Function indices (flags 0-3) are never null, so their segments have type (ref func).
+    if (!Exprs)
+      S.Type = ValType::ref(ValType::FuncRef, false);
     if (*Flags & 3) {
       if (Exprs) {
         auto T = R.readRefType();
@@ -716,7 +737,7 @@ Error ModuleDecoder::readElems(Reader &R) {
       }
       S.Items.push_back(E);
     }
-    if (S.M == ElemSegment::Active && M.Tables[S.Table].Elem != S.Type)
+    if (S.M == ElemSegment::Active && !M.isSubType(S.Type, M.Tables[S.Table].Elem))
       return wasmError(At, "type mismatch");
     M.Elems.push_back(std::move(S));
   }

@@ -156,21 +156,43 @@ Expected<std::string> Reader::readName() {
   return S;
 }
 
+/// The abstract heap types without GC: func, extern, exn and their bottoms nofunc, noextern, noexn
+/// (each also the short form of the nullable reference type, funcref = (ref null func)).
+static bool isAbstractHeap(uint8_t B) {
+  return B == 0x70 || B == 0x6f || B == 0x69 || B == 0x73 || B == 0x72 || B == 0x74;
+}
+
+Expected<ValType> Reader::readHeapType(bool Nullable) {
+  uint64_t At = Pos;
+  if (Pos < End && isAbstractHeap(Data[Pos]))
+    return ValType::ref(ValType::Kind(Data[Pos++]), Nullable);
+  auto Idx = readS33();
+  if (!Idx)
+    return Idx.takeError();
+  if (*Idx < 0) { // another abstract heap type: GC's any, eq, i31, struct, array, none
+    if (llvm::Error E = unsupportedValType(At, uint8_t(*Idx & 0x7f)))
+      return E;
+    return failAt(At, "malformed heap type");
+  }
+  if (uint64_t(*Idx) >= TypeLimit)
+    return failAt(At, "unknown type " + llvm::Twine(*Idx));
+  return ValType::typed(uint32_t(*Idx), Nullable);
+}
+
 Expected<ValType> Reader::readValType() {
   uint64_t At = Pos;
   auto B = readByte();
   if (!B)
     return B.takeError();
   switch (*B) {
-  case 0x7f: case 0x7e: case 0x7d: case 0x7c: case 0x7b: case 0x70: case 0x6f:
-  case 0x69: case 0x74: // exnref, nullexnref
-    return ValType(*B);
-  case 0x63:
-    // (ref null func) and (ref null extern), Wasm 3.0's long forms of funcref and externref.
-    if (Pos < End && (Data[Pos] == 0x70 || Data[Pos] == 0x6f || Data[Pos] == 0x69 || Data[Pos] == 0x74))
-      return ValType(Data[Pos++]);
-    [[fallthrough]];
+  case 0x7f: case 0x7e: case 0x7d: case 0x7c: case 0x7b:
+    return ValType(ValType::Kind(*B));
+  case 0x63: // (ref null ht)
+  case 0x64: // (ref ht)
+    return readHeapType(*B == 0x63);
   default:
+    if (isAbstractHeap(*B)) // funcref, externref, exnref, nullfuncref, nullexternref, nullexnref
+      return ValType(ValType::Kind(*B));
     if (llvm::Error E = unsupportedValType(At, *B)) // a type of a proposal not implemented
       return E;
     return failAt(At, "malformed value type");
@@ -179,16 +201,12 @@ Expected<ValType> Reader::readValType() {
 
 Expected<ValType> Reader::readRefType() {
   uint64_t At = Pos;
-  auto B = readByte();
-  if (!B)
-    return B.takeError();
-  // funcref, externref, exnref, nullexnref (also the heap types func, extern, exn, noexn of ref.null)
-  if (*B == 0x70 || *B == 0x6f || *B == 0x69 || *B == 0x74)
-    return ValType(*B);
-  if (*B == 0x63 && Pos < End &&
-      (Data[Pos] == 0x70 || Data[Pos] == 0x6f || Data[Pos] == 0x69 || Data[Pos] == 0x74)) // (ref null ht)
-    return ValType(Data[Pos++]);
-  if (llvm::Error E = unsupportedValType(At, *B))
+  auto T = readValType();
+  if (!T) {
+    llvm::Error E = T.takeError();
     return E;
-  return failAt(At, "malformed reference type");
+  }
+  if (!T->isRef())
+    return failAt(At, "malformed reference type");
+  return *T;
 }

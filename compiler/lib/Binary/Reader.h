@@ -41,6 +41,10 @@ public:
   /// Reads a value type (number, vector or reference).
   llvm::Expected<ValType> readValType();
   llvm::Expected<ValType> readRefType();
+  /// A heap type (an abstract one or a type index), as the reference type of that nullability.
+  llvm::Expected<ValType> readHeapType(bool Nullable);
+  /// Type indices at or above this are unknown (the decoder sets it once it knows the types).
+  uint64_t TypeLimit = UINT64_MAX;
 
   llvm::Error fail(const llvm::Twine &Message) const { return wasmError(Pos, Message); }
   llvm::Error failAt(uint64_t Offset, const llvm::Twine &Message) const {

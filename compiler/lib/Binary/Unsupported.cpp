@@ -16,7 +16,6 @@ using llvm::Error;
 static const char *proposalName(Feature F) {
   switch (F) {
   case Feature::GC: return "gc";
-  case Feature::FunctionReferences: return "function-references";
   case Feature::Threads: return "threads";
   case Feature::WideArithmetic: return "wide-arithmetic";
   case Feature::CustomPageSizes: return "custom-page-sizes";
@@ -31,12 +30,7 @@ Error w2n::unsupportedFeature(uint64_t Offset, Feature F, const llvm::Twine &Wha
 namespace {
 struct OpRow { uint8_t Prefix; uint32_t Code; Feature F; const char *Name; };
 const OpRow Rows[] = {
-    {0, 0x14, Feature::FunctionReferences, "call_ref"},
-    {0, 0x15, Feature::FunctionReferences, "return_call_ref"},
     {0, 0xd3, Feature::GC, "ref.eq"},
-    {0, 0xd4, Feature::FunctionReferences, "ref.as_non_null"},
-    {0, 0xd5, Feature::FunctionReferences, "br_on_null"},
-    {0, 0xd6, Feature::FunctionReferences, "br_on_non_null"},
     {0xfc, 0x13, Feature::WideArithmetic, "i64.add128"},
     {0xfc, 0x14, Feature::WideArithmetic, "i64.sub128"},
     {0xfc, 0x15, Feature::WideArithmetic, "i64.mul_wide_s"},
@@ -57,19 +51,12 @@ Error w2n::unsupportedOpcode(uint64_t Offset, uint8_t Prefix, uint32_t Code) {
 
 Error w2n::unsupportedValType(uint64_t Offset, uint8_t Byte) {
   switch (Byte) {
-  case 0x64:
-  case 0x63:
-    return unsupportedFeature(Offset, Feature::FunctionReferences,
-                              Byte == 0x64 ? "typed reference type (ref ht)"
-                                           : "typed reference type (ref null ht)");
   case 0x6e: return unsupportedFeature(Offset, Feature::GC, "type anyref");
   case 0x6d: return unsupportedFeature(Offset, Feature::GC, "type eqref");
   case 0x6c: return unsupportedFeature(Offset, Feature::GC, "type i31ref");
   case 0x6b: return unsupportedFeature(Offset, Feature::GC, "type structref");
   case 0x6a: return unsupportedFeature(Offset, Feature::GC, "type arrayref");
   case 0x71: return unsupportedFeature(Offset, Feature::GC, "type nullref");
-  case 0x72: return unsupportedFeature(Offset, Feature::GC, "type nullexternref");
-  case 0x73: return unsupportedFeature(Offset, Feature::GC, "type nullfuncref");
   }
   return Error::success();
 }

@@ -20,7 +20,6 @@ namespace w2n {
 
 enum class Feature : uint8_t {
   GC,                ///< gc: struct/array types, recursive types, the 0xfb instructions
-  FunctionReferences,///< function-references: call_ref, (ref null? ht), table initialisers
   Threads,           ///< threads: what it shares beyond memories (shared tables)
   WideArithmetic,    ///< wide-arithmetic: 0xfc 0x13..0x16
   CustomPageSizes,   ///< custom-page-sizes: the page-size flag of memory limits

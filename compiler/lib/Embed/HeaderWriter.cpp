@@ -32,7 +32,7 @@ struct CType {
 };
 
 CType cType(ValType T) {
-  switch (T) {
+  switch (T.kind()) {
   case ValType::I32: return {"int32_t", "i32"};
   case ValType::I64: return {"int64_t", "i64"};
   case ValType::F32: return {"float", "f32"};

@@ -21,8 +21,8 @@ const char EmbedApiText[] =
 #include "EmbedApiText.inc"
     ;
 
-/// The w2n_value member holding a T: named like the type, and `ref` for both reference types.
-const char *member(ValType T) {
+/// The w2n_value member holding a T: named like the type, and `ref` for every reference type.
+std::string member(ValType T) {
   return isRefType(T) ? "ref" : valTypeName(T);
 }
 

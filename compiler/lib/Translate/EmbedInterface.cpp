@@ -168,10 +168,12 @@ std::string EmbedEmitter::externType(ExternKind Kind, uint32_t Index) const {
   switch (Kind) {
   case ExternKind::Func: return MC.signatureString(WM.Functions[Index].TypeIndex);
   case ExternKind::Table: // the element type, then 'I' for a table64
-    return std::string(1, valTypeLetter(WM.Tables[Index].Elem)) + (WM.Tables[Index].Is64 ? "I" : "");
+    return std::string(1, valTypeLetter(WM.Tables[Index].Elem)) + (WM.Tables[Index].Is64 ? "I" : "") +
+           MC.refTypeSuffix(WM.Tables[Index].Elem);
   case ExternKind::Memory: // the address type, then 's' for a shared memory
     return std::string(WM.Memories[Index].Is64 ? "I" : "i") + (WM.Memories[Index].Shared ? "s" : "");
-  case ExternKind::Global: return std::string(1, valTypeLetter(WM.Globals[Index].Type.Type));
+  case ExternKind::Global:
+    return std::string(1, valTypeLetter(WM.Globals[Index].Type.Type)) + MC.refTypeSuffix(WM.Globals[Index].Type.Type);
   case ExternKind::Tag: return MC.signatureString(WM.Tags[Index]);
   }
   return "";

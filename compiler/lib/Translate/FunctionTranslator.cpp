@@ -87,11 +87,11 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
       Calls = true;
       return Error::success();
     }
-    if (I.Opcode == Op::Call || I.Opcode == Op::CallIndirect)
+    if (I.Opcode == Op::Call || I.Opcode == Op::CallIndirect || I.Opcode == Op::CallRef)
       Calls = true;
     if (I.Opcode == Op::Try || I.Opcode == Op::TryTable)
       HasTry = true;
-    if (I.Opcode == Op::ReturnCall || I.Opcode == Op::ReturnCallIndirect) {
+    if (I.Opcode == Op::ReturnCall || I.Opcode == Op::ReturnCallIndirect || I.Opcode == Op::ReturnCallRef) {
       Calls = TailCalls = true;
       uint32_t CalleeType =
           I.Opcode == Op::ReturnCall ? MC.WM.Functions[I.Index].TypeIndex : I.Index;
@@ -451,6 +451,29 @@ void FunctionTranslator::emitControl(const Instr &I) {
     B.SetInsertPoint(Cont);
     return;
   }
+  case Op::BrOnNull:
+  case Op::BrOnNonNull: {
+    // br_on_null: the label gets the values below the reference, which stays on the fall-through
+    // path; br_on_non_null: the label gets the reference too, and the fall-through path drops it.
+    CtrlFrame &Target = Ctrls[Ctrls.size() - 1 - I.Index];
+    Value *Ref = Stack.back();
+    bool OnNull = I.Opcode == Op::BrOnNull;
+    if (OnNull)
+      Stack.pop_back();
+    Value *Cond = B.CreateIsNull(Ref);
+    BasicBlock *Edge = unlinkEdge(I.Index);
+    if (!Edge)
+      addIncoming(Target);
+    BasicBlock *Cont = newBlock(OnNull ? "br_on_null.cont" : "br_on_non_null.cont");
+    BasicBlock *Dest = Edge ? Edge : Target.Opcode == Op::Loop ? Target.Header : Target.End;
+    B.CreateCondBr(Cond, OnNull ? Dest : Cont, OnNull ? Cont : Dest);
+    B.SetInsertPoint(Cont);
+    if (OnNull)
+      push(Ref);
+    else
+      Stack.pop_back();
+    return;
+  }
   case Op::BrTable: {
     Value *Index = pop();
     auto Dest = [&](uint32_t Depth) -> CtrlFrame & { return Ctrls[Ctrls.size() - 1 - Depth]; };
@@ -572,6 +595,7 @@ void FunctionTranslator::emitInstr(const Instr &I) {
     return;
   case Op::Block: case Op::Loop: case Op::If: case Op::Else: case Op::End: case Op::Br:
   case Op::BrIf: case Op::BrTable: case Op::Return: case Op::Unreachable:
+  case Op::BrOnNull: case Op::BrOnNonNull:
     return emitControl(I);
   case Op::Call:
   case Op::ReturnCall:

@@ -111,6 +111,8 @@ private:
   void emitCall(const Instr &I);
   /// Ends the block with `musttail call` + `ret` of Call's results (return_call*).
   void emitTailReturn(llvm::CallInst *Call);
+  /// Calls (or tail-calls) the non-null funcref descriptor Ref with type I.Index (TranslateTable.cpp).
+  void emitDescriptorCall(const Instr &I, llvm::Value *Ref, std::vector<llvm::Value *> Args);
   /// Whether this target can make the tail call from this function to a callee of type CalleeType;
   /// the error names the target when it cannot (armv7 and riscv64: docs/tail-calls.md).
   llvm::Error checkTailCall(const Instr &I, uint32_t CalleeType);

@@ -35,7 +35,7 @@ using namespace w2n;
 using namespace llvm;
 
 Type *ModuleContext::type(ValType T) const {
-  switch (T) {
+  switch (T.kind()) {
   case ValType::I32: return Type::getInt32Ty(C);
   case ValType::I64: return Type::getInt64Ty(C);
   case ValType::F32: return Type::getFloatTy(C);
@@ -43,6 +43,9 @@ Type *ModuleContext::type(ValType T) const {
   case ValType::V128: return v128Type();
   case ValType::FuncRef:
   case ValType::ExternRef:
+  case ValType::NullFuncRef:
+  case ValType::NullExternRef:
+  case ValType::Typed:      // a typed function reference is a funcref (a w2n_funcref pointer)
   case ValType::ExnRef:     // a pointer to the exception object (TranslateExceptions.cpp)
   case ValType::NullExnRef: return PointerType::get(C, 0);
   case ValType::Bottom: break;
@@ -63,7 +66,7 @@ Type *ModuleContext::resultType(const std::vector<ValType> &Results) const {
 
 Constant *ModuleContext::signature(uint32_t TypeIndex) {
   // Named after the signature so that equal types, even from other modules, share one object.
-  std::string Name = "w2n.sig." + signatureString(TypeIndex);
+  std::string Name = "w2n.sig." + signatureString(TypeIndex) + typedSignatureSuffix(TypeIndex);
   if (GlobalVariable *G = LM.getGlobalVariable(Name))
     return G;
   auto *G = new GlobalVariable(LM, Type::getInt8Ty(C), true, GlobalValue::LinkOnceODRLinkage,
@@ -114,7 +117,10 @@ Constant *ModuleContext::trapFunctionName(llvm::Function *F) {
 }
 
 char w2n::valTypeLetter(ValType T) {
-  switch (T) {
+  // Every reference of the func hierarchy is a funcref to the runtime and the host: one letter.
+  if (T.isRef())
+    T = ValType(w2n::Module::topHeap(T));
+  switch (T.kind()) {
   case ValType::I32: return 'i';
   case ValType::I64: return 'I';
   case ValType::F32: return 'f';
@@ -136,6 +142,45 @@ std::string ModuleContext::signatureString(uint32_t TypeIndex) const {
   for (ValType T : WM.Types[TypeIndex].Results)
     S += valTypeLetter(T);
   return S;
+}
+
+std::string ModuleContext::typedSignatureSuffix(uint32_t TypeIndex, unsigned Depth) const {
+  // The letters say funcref for every function reference; signatures of typed or non-nullable
+  // references (function references proposal) differ from those of funcref ones, so their objects
+  // get the structure too: 'n'/'N' for a (non-)nullable reference, then its heap type (a type's
+  // structure in parentheses, or '^' for a type being expanded: a type that refers to itself).
+  std::string S;
+  bool Any = false;
+  const FuncType &FT = WM.Types[TypeIndex];
+  for (const auto *List : {&FT.Params, &FT.Results}) {
+    S += List == &FT.Params ? "" : "_";
+    for (ValType T : *List) {
+      if (!T.isRef() || T == ValType(w2n::Module::topHeap(T))) { // said by the letter
+        S += '.';
+        continue;
+      }
+      Any = true;
+      S += refTypeCode(T, TypeIndex, Depth);
+    }
+  }
+  return Any ? "." + S : "";
+}
+
+std::string ModuleContext::refTypeCode(ValType T, uint32_t Self, unsigned Depth) const {
+  std::string S(1, T.nullable() ? 'n' : 'N');
+  if (T.kind() == ValType::Typed)
+    return S + (Depth >= 4 || T.typeIndex() == Self
+                    ? std::string("^")
+                    : "(" + signatureString(T.typeIndex()) + typedSignatureSuffix(T.typeIndex(), Depth + 1) + ")");
+  if (T.kind() != w2n::Module::topHeap(T))
+    S += '0'; // a bottom type: nofunc, noextern, noexn
+  return S + valTypeLetter(T);
+}
+
+std::string ModuleContext::refTypeSuffix(ValType T) const {
+  if (!T.isRef() || T == ValType(w2n::Module::topHeap(T)))
+    return "";
+  return ":" + refTypeCode(T);
 }
 
 Value *ModuleContext::globalAddress(IRBuilder<> &B, Value *Inst, uint32_t G) {
@@ -496,10 +541,14 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
     // cannot allocate such a minimum and caps growth far below such a maximum).
     auto Clamp = [](uint64_t V) { return uint32_t(std::min<uint64_t>(V, 0xffffffffu)); };
     B.CreateCall(MC.RT.TableInit, {Table, B.getInt32(Clamp(L.Min)), B.getInt32(L.Max ? Clamp(*L.Max) : 0xffffffffu)});
-    uint32_t ElemType = WM.Tables[T].Elem == ValType::FuncRef ? 5 : 6; // W2N_FUNCREF, W2N_EXTERNREF
+    // W2N_FUNCREF for every function reference type, W2N_EXTERNREF otherwise.
+    uint32_t ElemType = w2n::Module::topHeap(WM.Tables[T].Elem) == ValType::FuncRef ? 5 : 6;
     B.CreateStore(B.getInt32(ElemType), B.CreateStructGEP(MC.RT.TableTy, Table, 3));
     B.CreateStore(B.getInt32(L.Max ? 1 : 0), B.CreateStructGEP(MC.RT.TableTy, Table, 4));
     B.CreateStore(B.getInt32(WM.Tables[T].Is64), B.CreateStructGEP(MC.RT.TableTy, Table, 5));
+    std::string Code = MC.refTypeSuffix(WM.Tables[T].Elem);
+    B.CreateStore(Code.empty() ? static_cast<Value *>(ConstantPointerNull::get(B.getPtrTy())) : static_cast<Value *>(B.CreateGlobalString(Code.substr(1), "w2n.reftype")),
+                  B.CreateStructGEP(MC.RT.TableTy, Table, 6));
   }
   // Funcref descriptors come before globals and segments, which may refer to them. An embedded
   // module's imported functions already have theirs (written by the runtime when it linked them).
@@ -525,6 +574,13 @@ llvm::Function *ModuleTranslator::emitInstantiate() {
   });
   for (uint32_t G = WM.NumImportedGlobals; G < WM.Globals.size(); ++G)
     B.CreateStore(constExpr(B, WM.Globals[G].Init, Inst), Field(MC.GlobalFields[G]));
+  // Tables with an initialiser (function references) start with every element set to its value;
+  // it can name only imported globals (the table section comes first), set before this.
+  for (size_t T = WM.NumImportedTables; T < WM.Tables.size(); ++T)
+    if (WM.Tables[T].Init)
+      B.CreateCall(MC.RT.TableFill, {Field(unsigned(MC.TableStorageFields[T])), B.getInt32(0),
+                                     constExpr(B, *WM.Tables[T].Init, Inst),
+                                     B.getInt32(uint32_t(std::min<uint64_t>(WM.Tables[T].Lim.Min, 0xffffffffu)))});
 
   auto *DataLenTy = ArrayType::get(B.getInt32Ty(), WM.Datas.size());
   auto *ElemLenTy = ArrayType::get(B.getInt32Ty(), WM.Elems.size());

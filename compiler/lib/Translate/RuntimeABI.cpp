@@ -14,7 +14,7 @@ void RuntimeABI::declare(llvm::Module &LM, bool ThreadLocalStackLimit) {
   Type *Ptr = PointerType::get(C, 0);
   Type *I32 = Type::getInt32Ty(C), *I64 = Type::getInt64Ty(C), *Void = Type::getVoidTy(C);
   MemoryTy = StructType::create(C, {Ptr, I64, I64, I64, I32, I32, I32, I32}, "w2n_memory");
-  TableTy = StructType::create(C, {Ptr, I32, I32, I32, I32, I32}, "w2n_table");
+  TableTy = StructType::create(C, {Ptr, I32, I32, I32, I32, I32, Ptr}, "w2n_table");
   FuncRefTy = StructType::create(C, {Ptr, Ptr, Ptr}, "w2n_funcref");
 
   auto Declare = [&](const char *Name, Type *Ret, ArrayRef<Type *> Params) {

@@ -21,7 +21,7 @@ namespace w2n {
 /// The runtime's types and functions, as declared in the generated module (see w2n_abi.h).
 struct RuntimeABI {
   llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64, shared, grow_lock }
-  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max, is64 }
+  llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max, is64; ptr ref_type }
   llvm::StructType *FuncRefTy;  ///< w2n_funcref { ptr sig; ptr fn; ptr instance }
   llvm::FunctionCallee MemoryInit, MemoryGrow, MemoryInit64, MemoryGrow64, TableInit, TableGrow, TableFill, TableCopy,
       TableInitSegment, Trap;
@@ -45,6 +45,7 @@ enum class TrapKind : uint32_t {
   Unreachable = 1, IntDivByZero = 2, IntOverflow = 3, InvalidConversion = 4, OOBMemory = 5,
   OOBTable = 6, UninitializedElement = 7, IndirectCallType = 8, StackExhausted = 9,
   UndefinedElement = 10, Host = 11, NullExnRef = 12,
+  NullFuncRef = 14, NullReference = 15, // function references
   UnalignedAtomic = 16, ExpectedShared = 17, // threads (docs/threads.md)
 };
 
@@ -147,6 +148,13 @@ struct ModuleContext {
   llvm::Constant *trapFunctionName(llvm::Function *F);
   /// Signature letters of a function type: params '_' results ("ii_I"), as in w2n_embed.h.
   std::string signatureString(uint32_t TypeIndex) const;
+  /// What the letters of signatureString leave out: typed and non-nullable references ("" if none).
+  std::string typedSignatureSuffix(uint32_t TypeIndex, unsigned Depth = 0) const;
+  /// A reference type's code (w2n_embed.h): 'n'/'N', then the heap type.
+  std::string refTypeCode(ValType T, uint32_t Self = ~0u, unsigned Depth = 0) const;
+  /// ":" and refTypeCode(T) for a reference type other than funcref/externref/exnref, else "": what a
+  /// global's or table's type string adds to its letter.
+  std::string refTypeSuffix(ValType T) const;
   bool isImportedGlobal(uint32_t G) const { return G < WM.NumImportedGlobals; }
   /// Does memory Mem rely on guard pages (no compare in the code)? Only 32-bit memories on a target
   /// whose runtime reserves 8 GiB per memory; memory64 memories are always checked explicitly.

@@ -6,6 +6,10 @@
 // ("indirect call type mismatch"); only then is the code pointer called. return_call_indirect makes
 // the same checks before its tail call. Review changes twice.
 //
+// call_ref and return_call_ref (function references) take a typed reference, whose signature the
+// validator proved: they check only for null ("null function reference") and call the descriptor's
+// code pointer. ref.as_non_null traps on null ("null reference").
+//
 // References are pointers: a funcref points to a w2n_funcref descriptor in its instance, an externref
 // is the host's pointer, and null is the null pointer. table.get/set check bounds inline; grow, fill,
 // copy and init call the runtime, which checks the whole range before writing.
@@ -110,14 +114,21 @@ bool FunctionTranslator::emitTable(const Instr &I) {
     tagRuntime(B.CreateStore(i32(0), LenPtr));
     return true;
   }
+  case Op::RefAsNonNull:
+    trapIf(B.CreateIsNull(Stack.back()), TrapKind::NullReference);
+    return true;
+  case Op::CallRef:
+  case Op::ReturnCallRef: {
+    Value *Ref = pop();
+    std::vector<Value *> Args = popN(MC.WM.Types[I.Index].Params.size());
+    trapIf(B.CreateIsNull(Ref), TrapKind::NullFuncRef);
+    emitDescriptorCall(I, Ref, Args);
+    return true;
+  }
   case Op::CallIndirect:
   case Op::ReturnCallIndirect: {
-    const FuncType &Callee = MC.WM.Types[I.Index];
     Value *Index = pop();
-    std::vector<Value *> Args;
-    Args.resize(Callee.Params.size() + 1);
-    for (size_t K = Callee.Params.size(); K-- > 0;)
-      Args[K + 1] = pop();
+    std::vector<Value *> Args = popN(MC.WM.Types[I.Index].Params.size());
     auto *Ref = B.CreateLoad(B.getPtrTy(),
                              ElemPtr(tableDescriptor(I.Index2), Index, TrapKind::UndefinedElement));
     tagRuntime(Ref);
@@ -125,26 +136,28 @@ bool FunctionTranslator::emitTable(const Instr &I) {
     auto *Sig = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 0));
     tagRuntime(Sig);
     trapIf(B.CreateICmpNE(Sig, MC.signature(I.Index)), TrapKind::IndirectCallType);
-    auto *Code = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 1));
-    tagRuntime(Code);
-    auto *Callee_Instance = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 2));
-    tagRuntime(Callee_Instance);
-    Args[0] = Callee_Instance;
-    CallInst *Call = MC.wasmCall(B.CreateCall(MC.FuncTypes[I.Index], Code, Args));
-    if (I.Opcode == Op::ReturnCallIndirect) { // the same checks, then a tail call
-      emitTailReturn(Call);
-      return true;
-    }
-    if (HasTailCalls)
-      Call->setTailCallKind(CallInst::TCK_NoTail);
-    if (Callee.Results.size() == 1)
-      push(Call);
-    else
-      for (unsigned K = 0; K < Callee.Results.size(); ++K)
-        push(B.CreateExtractValue(Call, K));
+    emitDescriptorCall(I, Ref, Args);
     return true;
   }
   default:
     return false;
   }
+}
+
+void FunctionTranslator::emitDescriptorCall(const Instr &I, Value *Ref, std::vector<Value *> Args) {
+  // Ref is a non-null w2n_funcref of type I.Index: call its code with its instance; the return_
+  // forms (return_call_indirect, return_call_ref) make it a guaranteed tail call.
+  auto *Code = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 1));
+  tagRuntime(Code);
+  auto *CalleeInstance = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 2));
+  tagRuntime(CalleeInstance);
+  Args.insert(Args.begin(), CalleeInstance);
+  CallInst *Call = MC.wasmCall(B.CreateCall(MC.FuncTypes[I.Index], Code, Args));
+  if (I.Opcode == Op::ReturnCallIndirect || I.Opcode == Op::ReturnCallRef) {
+    emitTailReturn(Call);
+    return;
+  }
+  if (HasTailCalls)
+    Call->setTailCallKind(CallInst::TCK_NoTail);
+  pushCallResults(Call, MC.WM.Types[I.Index].Results);
 }

@@ -22,6 +22,9 @@ struct CtrlFrame {
   std::vector<ValType> Start, End;
   size_t Height;
   bool Unreachable = false;
+  /// Function references' local initialisation: the height of the set-locals stack at entry; the
+  /// non-nullable locals set inside the block are forgotten when it ends (or at its else).
+  size_t InitHeight = 0;
 };
 
 class FunctionValidator {
@@ -49,8 +52,15 @@ private:
       push(T);
   }
   void pushCtrl(Op O, std::vector<ValType> In, std::vector<ValType> Out) {
-    Ctrls.push_back({O, In, std::move(Out), Vals.size(), false});
+    Ctrls.push_back({O, In, std::move(Out), Vals.size(), false, InitStack.size()});
     pushList(In);
+  }
+  /// Forgets the locals first set since the control frame C began.
+  void resetInits(const CtrlFrame &C) {
+    while (InitStack.size() > C.InitHeight) {
+      LocalSet[InitStack.back()] = false;
+      InitStack.pop_back();
+    }
   }
   Error popCtrl(CtrlFrame &Out);
   const std::vector<ValType> &labelTypes(const CtrlFrame &C) {
@@ -78,9 +88,13 @@ private:
       Callee = &M.funcType(I.Index);
       return Error::success();
     }
+    if (I.Opcode == Op::CallRef || I.Opcode == Op::ReturnCallRef) { // the reader checked the type
+      Callee = &M.Types[I.Index];
+      return pop(ValType::typed(I.Index, true));
+    }
     if (Error E = checkTable(I.Index2))
       return E;
-    if (M.Tables[I.Index2].Elem != ValType::FuncRef)
+    if (!M.isSubType(M.Tables[I.Index2].Elem, ValType::FuncRef))
       return fail("type mismatch");
     if (I.Index >= M.Types.size())
       return fail("unknown type");
@@ -101,6 +115,10 @@ private:
   const Function &F;
   const FuncType &FT;
   std::vector<ValType> Locals;
+  /// Local initialisation (function references): whether each local holds a value of its type. Only
+  /// non-nullable declared locals start unset; InitStack lists those set since, in order.
+  std::vector<bool> LocalSet;
+  std::vector<uint32_t> InitStack;
   std::vector<ValType> Vals;
   std::vector<CtrlFrame> Ctrls;
   uint64_t At = 0;
@@ -118,7 +136,7 @@ Error FunctionValidator::pop(ValType Expect, ValType *Got) {
     Actual = Vals.back();
     Vals.pop_back();
   }
-  if (Expect != ValType::Bottom && Actual != ValType::Bottom && !isSubType(Actual, Expect))
+  if (!M.isSubType(Actual, Expect))
     return fail("type mismatch");
   if (Got)
     *Got = Actual;
@@ -167,7 +185,10 @@ Error FunctionValidator::checkMemoryIndex(uint32_t Memory) {
 Error FunctionValidator::run() {
   Locals = FT.Params;
   Locals.insert(Locals.end(), F.Locals.begin(), F.Locals.end());
-  Ctrls.push_back({Op::Block, {}, FT.Results, 0, false});
+  LocalSet.assign(Locals.size(), true);
+  for (size_t K = FT.Params.size(); K < Locals.size(); ++K)
+    LocalSet[K] = Locals[K].nullable(); // numeric types report nullable: they have a default
+  Ctrls.push_back({Op::Block, {}, FT.Results, 0, false, 0});
   InstrReader R(M, F);
   while (!Ctrls.empty()) {
     if (R.atEnd())
@@ -279,7 +300,7 @@ Error FunctionValidator::stepException(const Instr &I, bool &Handled) {
         Sent = TagParams(C.Tag);
       }
       if (C.K == CatchClause::CatchRef || C.K == CatchClause::CatchAllRef)
-        Sent.push_back(ValType::ExnRef);
+        Sent.push_back(ValType::ref(ValType::ExnRef, false)); // a caught exception is never null
       const CtrlFrame *L = nullptr;
       if (Error E = label(C.Label, L))
         return E;
@@ -287,7 +308,7 @@ Error FunctionValidator::stepException(const Instr &I, bool &Handled) {
       if (Want.size() != Sent.size())
         return fail("type mismatch");
       for (size_t K = 0; K < Sent.size(); ++K)
-        if (!isSubType(Sent[K], Want[K]))
+        if (!M.isSubType(Sent[K], Want[K]))
           return fail("type mismatch");
     }
     pushCtrl(Op::TryTable, In, Out);
@@ -314,6 +335,7 @@ Error FunctionValidator::stepException(const Instr &I, bool &Handled) {
     CtrlFrame C;
     if (Error E = popCtrl(C))
       return E;
+    resetInits(C);
     pushCtrl(I.Opcode, I.Opcode == Op::Catch ? TagParams(I.Index) : std::vector<ValType>(), C.End);
     return Error::success();
   }
@@ -323,6 +345,7 @@ Error FunctionValidator::stepException(const Instr &I, bool &Handled) {
     CtrlFrame C;
     if (Error E = popCtrl(C))
       return E;
+    resetInits(C);
     const CtrlFrame *L = nullptr;
     if (Error E = label(I.Index, L)) // relative to the block around the try
       return E;
@@ -377,6 +400,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     CtrlFrame C;
     if (Error E = popCtrl(C))
       return E;
+    resetInits(C);
     pushCtrl(Op::Else, C.Start, C.End);
     return Error::success();
   }
@@ -384,6 +408,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     CtrlFrame C;
     if (Error E = popCtrl(C))
       return E;
+    resetInits(C);
     if (C.Opcode == Op::If && C.Start != C.End)
       return fail("type mismatch");
     pushList(C.End);
@@ -443,7 +468,8 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     setUnreachable();
     return Error::success();
   case Op::Call:
-  case Op::CallIndirect: {
+  case Op::CallIndirect:
+  case Op::CallRef: {
     const FuncType *Callee = nullptr;
     if (Error E = popCallee(I, Callee))
       return E;
@@ -453,13 +479,17 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
     return Error::success();
   }
   case Op::ReturnCall:
-  case Op::ReturnCallIndirect: {
-    // A tail call: the callee's results become this function's, so they must be the same types.
+  case Op::ReturnCallIndirect:
+  case Op::ReturnCallRef: {
+    // A tail call: the callee's results become this function's, so they must match them.
     const FuncType *Callee = nullptr;
     if (Error E = popCallee(I, Callee))
       return E;
-    if (Callee->Results != FT.Results)
+    if (Callee->Results.size() != FT.Results.size())
       return fail("type mismatch");
+    for (size_t K = 0; K < FT.Results.size(); ++K)
+      if (!M.isSubType(Callee->Results[K], FT.Results[K]))
+        return fail("type mismatch");
     if (Error E = popList(Callee->Params))
       return E;
     setUnreachable();
@@ -500,11 +530,17 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
       return fail("unknown local " + llvm::Twine(I.Index));
     ValType T = Locals[I.Index];
     if (I.Opcode == Op::LocalGet) {
+      if (!LocalSet[I.Index])
+        return fail("uninitialized local");
       push(T);
       return Error::success();
     }
     if (Error E = pop(T))
       return E;
+    if (!LocalSet[I.Index]) {
+      LocalSet[I.Index] = true;
+      InitStack.push_back(I.Index);
+    }
     if (I.Opcode == Op::LocalTee)
       push(T);
     return Error::success();
@@ -569,8 +605,43 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
       return fail("unknown function " + llvm::Twine(I.Index));
     if (!M.DeclaredFuncRefs[I.Index])
       return fail("undeclared function reference");
-    push(ValType::FuncRef);
+    push(ValType::typed(M.Functions[I.Index].TypeIndex, false));
     return Error::success();
+  case Op::RefAsNonNull: {
+    ValType T;
+    if (Error E = popAny(T))
+      return E;
+    if (T != ValType::Bottom && !isRefType(T))
+      return fail("type mismatch");
+    push(T == ValType::Bottom ? T : T.withNull(false));
+    return Error::success();
+  }
+  case Op::BrOnNull:
+  case Op::BrOnNonNull: {
+    // br_on_null sends the label's values and leaves (ref ht) behind; br_on_non_null sends them
+    // with (ref ht) last, and leaves nothing of the reference behind.
+    ValType T;
+    if (Error E = popAny(T))
+      return E;
+    if (T != ValType::Bottom && !isRefType(T))
+      return fail("type mismatch");
+    ValType NonNull = T == ValType::Bottom ? T : T.withNull(false);
+    const CtrlFrame *C;
+    if (Error E = label(I.Index, C))
+      return E;
+    std::vector<ValType> Ts = labelTypes(*C);
+    if (I.Opcode == Op::BrOnNonNull) {
+      if (Ts.empty() || !M.isSubType(NonNull, Ts.back()))
+        return fail("type mismatch");
+      Ts.pop_back();
+    }
+    if (Error E = popList(Ts))
+      return E;
+    pushList(Ts);
+    if (I.Opcode == Op::BrOnNull)
+      push(NonNull);
+    return Error::success();
+  }
   case Op::MemoryInit:
   case Op::DataDrop:
     if (!M.DataCount)
@@ -603,7 +674,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
       return E;
     if (I.Index >= M.Elems.size())
       return fail("unknown elem segment " + llvm::Twine(I.Index));
-    if (M.Elems[I.Index].Type != M.Tables[I.Index2].Elem)
+    if (!M.isSubType(M.Elems[I.Index].Type, M.Tables[I.Index2].Elem))
       return fail("type mismatch");
     return popList({M.Tables[I.Index2].indexType(), ValType::I32, ValType::I32});
   case Op::ElemDrop:
@@ -615,7 +686,7 @@ Error FunctionValidator::stepSpecial(const Instr &I) {
       return E;
     if (Error E = checkTable(I.Index2))
       return E;
-    if (M.Tables[I.Index].Elem != M.Tables[I.Index2].Elem)
+    if (!M.isSubType(M.Tables[I.Index2].Elem, M.Tables[I.Index].Elem))
       return fail("type mismatch");
     {
       // As memory.copy: between an i32 and an i64 table the length has the smaller index type.
