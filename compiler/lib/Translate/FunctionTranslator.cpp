@@ -212,10 +212,10 @@ Error FunctionTranslator::translate() {
       // Every wasm stack is a W2N_STACK_SIZE-aligned region (w2n_abi.h): the limit of this thread's
       // is a fixed offset above the region's base (W2N_STACK_GUARD + W2N_STACK_HEADROOM), found from
       // the stack pointer itself.
-      constexpr uint64_t StackSize = 8u << 20, LimitOffset = (64u << 10) + (256u << 10);
       Type *IntPtr = MC.LM.getDataLayout().getIntPtrType(MC.C);
-      Value *InRegion = B.CreateAnd(B.CreatePtrToInt(SP, IntPtr), ConstantInt::get(IntPtr, StackSize - 1));
-      trapIf(B.CreateICmpULT(InRegion, ConstantInt::get(IntPtr, LimitOffset)), TrapKind::StackExhausted);
+      Value *InRegion = B.CreateAnd(B.CreatePtrToInt(SP, IntPtr), ConstantInt::get(IntPtr, RuntimeABI::StackSize - 1));
+      trapIf(B.CreateICmpULT(InRegion, ConstantInt::get(IntPtr, RuntimeABI::StackGuard + RuntimeABI::StackHeadroom)),
+             TrapKind::StackExhausted);
     } else {
       auto *Limit = B.CreateLoad(B.getPtrTy(), MC.RT.StackLimit, "stack.limit");
       tagRuntime(Limit);

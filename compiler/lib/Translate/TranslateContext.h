@@ -20,6 +20,11 @@ namespace w2n {
 
 /// The runtime's types and functions, as declared in the generated module (see w2n_abi.h).
 struct RuntimeABI {
+  /// An executable's wasm stacks (w2n_abi.h's W2N_STACK_*): regions of StackSize aligned to it, the
+  /// lowest StackGuard bytes inaccessible, the limit StackHeadroom above the guard, and the thread's
+  /// w2n_thread_block in the top StackTopBlock bytes; generated code finds them from the stack pointer.
+  static constexpr uint64_t StackSize = 8u << 20, StackGuard = 64u << 10, StackHeadroom = 256u << 10,
+                            StackTopBlock = 64;
   llvm::StructType *MemoryTy;   ///< w2n_memory { ptr base; i64 size_bytes, max_pages, reserved; i32 has_max, is64, shared, grow_lock }
   llvm::StructType *TableTy;    ///< w2n_table { ptr elems; i32 size, max, elem_type, has_max, is64; ptr ref_type }
   llvm::StructType *FuncRefTy;  ///< w2n_funcref { ptr sig; ptr fn; ptr instance }

@@ -124,12 +124,12 @@ Value *FunctionTranslator::ehTopAddress() {
   // An executable's wasm stacks (the main one and each wasi-thread's) are W2N_STACK_SIZE regions
   // aligned to their size, whose top W2N_STACK_TOP_BLOCK bytes hold the thread's w2n_thread_block,
   // the chain's head first (w2n_abi.h): found from the stack pointer, so threads need no TLS.
-  constexpr uint64_t StackSize = 8u << 20, TopBlock = 64;
+  constexpr uint64_t Size = RuntimeABI::StackSize;
   Type *IntPtr = MC.LM.getDataLayout().getIntPtrType(MC.C);
   Value *SP = B.CreatePtrToInt(B.CreateIntrinsic(Intrinsic::stacksave, {B.getPtrTy()}, {}), IntPtr);
-  Value *Base = B.CreateAnd(SP, ConstantInt::get(IntPtr, ~(StackSize - 1)));
-  return B.CreateIntToPtr(B.CreateAdd(Base, ConstantInt::get(IntPtr, StackSize - TopBlock)), B.getPtrTy(),
-                          "eh.top.addr");
+  Value *Base = B.CreateAnd(SP, ConstantInt::get(IntPtr, ~(Size - 1)));
+  return B.CreateIntToPtr(B.CreateAdd(Base, ConstantInt::get(IntPtr, Size - RuntimeABI::StackTopBlock)),
+                          B.getPtrTy(), "eh.top.addr");
 }
 
 void FunctionTranslator::leaveTries(size_t Depth, bool KeepTarget) {
