@@ -19,6 +19,10 @@
 ;; CHECK: load <{{[0-9]+}} x double>{{.*}}!noalias
 ;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}_downward(
 ;; CHECK: w2n.wrap:
+;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}_double_into(
+;; CHECK: w2n.wrap:
+;; CHECK: load <{{[0-9]+}} x double>{{.*}}!noalias
+;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}__start(
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
   (memory 2)
@@ -69,6 +73,19 @@
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (br_if $l (i32.lt_u (local.get $k) (local.get $n))))
     (local.get $sum))
+;; dst[j] = 2 * src[j] through end + off, with off counting up from -8n to zero, as clang's loop
+  ;; strength reduction writes loops: once IndVarSimplify has widened off, InstCombine tests
+  ;; `(off & 0xfffffff8) == 0`, whose trips ScalarEvolution cannot count until the pass restores
+  ;; `trunc(off) == 0` (heat-3d's loops; without it they were neither versioned nor vectorized).
+  ;; ScalarEvolution counts up to 100 trips of the masked test by trying them: this loop has 200.
+  ;; 200 elements: a constant count lets IndVarSimplify widen the counter.
+  (func $double_into (export "double_into") (param $dst_end i32) (param $src_end i32) (local $off i32)
+    (local.set $off (i32.const -1600))
+    (loop $l
+      (f64.store (i32.add (local.get $dst_end) (local.get $off))
+        (f64.mul (f64.const 2) (f64.load (i32.add (local.get $src_end) (local.get $off)))))
+      (local.set $off (i32.add (local.get $off) (i32.const 8)))
+      (br_if $l (local.get $off))))
   (func $check (param $ok i32) (param $code i32)
     (if (i32.eqz (local.get $ok)) (then (call $exit (local.get $code)))))
   (func $sum_f64 (param $p i32) (param $n i32) (result f64) (local $s f64) (local $k i32)
@@ -101,5 +118,18 @@
     ;; axpy with c = b + 8, overlapping by one element: each c[j] adds the c[j-1] just written: prefix sums of 3j, 3 * 20 * 21 / 2 at j = 20
     (call $axpy (i32.add (global.get $z) (i32.const 70008)) (i32.add (global.get $z) (i32.const 70000)) (f64.const 1) (i32.add (global.get $z) (i32.const 20)))
     (call $check (f64.eq (f64.load (i32.const 70160)) (f64.const 630)) (i32.const 7))
+;; double_into: src[j] = j at 90000 for j < 200, dst at 100000: the sum of 2j is 39800.
+    (local.set $k (i32.const 0))
+    (loop $l
+      (f64.store (i32.add (i32.const 90000) (i32.shl (local.get $k) (i32.const 3))) (f64.convert_i32_u (local.get $k)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $k) (i32.const 200))))
+    (call $double_into (i32.add (global.get $z) (i32.const 101600)) (i32.add (global.get $z) (i32.const 91600)))
+    (call $check (f64.eq (call $sum_f64 (i32.const 100000) (i32.const 200)) (f64.const 39800)) (i32.const 8))
+    ;; In place one element ahead (dst = src + 8): each element doubles the one just written, so
+    ;; element 200 is 2^200 times element 0 (1 after this store), not 2 * 199.
+    (f64.store (i32.const 90000) (f64.const 1))
+    (call $double_into (i32.add (global.get $z) (i32.const 91608)) (i32.add (global.get $z) (i32.const 91600)))
+    (call $check (f64.eq (f64.load (i32.const 91600)) (f64.const 0x1p+200)) (i32.const 9))
     (call $exit (i32.const 0)))
 )
