@@ -22,6 +22,10 @@
 ;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}_double_into(
 ;; CHECK: w2n.wrap:
 ;; CHECK: load <{{[0-9]+}} x double>{{.*}}!noalias
+;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}_copy32(
+;; CHECK: w2n.wrap:
+;; CHECK: load <{{[0-9]+}} x i64>{{.*}}!noalias
+;; CHECK: w2n.trip
 ;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}__start(
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
@@ -86,6 +90,20 @@
         (f64.mul (f64.const 2) (f64.load (i32.add (local.get $src_end) (local.get $off)))))
       (local.set $off (i32.add (local.get $off) (i32.const 8)))
       (br_if $l (local.get $off))))
+;; Copies 32 bytes a trip while n - 32 >u 15, as clang unrolls musl's memcpy loop: unless n starts
+  ;; at most 15 above a multiple of 32, n steps over [0, 15] and wraps, so its trip count holds only
+  ;; under a check, and the fast copy counts its trips instead (durbin spends a quarter of its time
+  ;; in wasi-libc's memcpy).
+  (func $copy32 (export "copy32") (param $d i32) (param $s i32) (param $n i32)
+    (loop $l
+      (i64.store (local.get $d) (i64.load (local.get $s)))
+      (i64.store (i32.add (local.get $d) (i32.const 8)) (i64.load (i32.add (local.get $s) (i32.const 8))))
+      (i64.store (i32.add (local.get $d) (i32.const 16)) (i64.load (i32.add (local.get $s) (i32.const 16))))
+      (i64.store (i32.add (local.get $d) (i32.const 24)) (i64.load (i32.add (local.get $s) (i32.const 24))))
+      (local.set $d (i32.add (local.get $d) (i32.const 32)))
+      (local.set $s (i32.add (local.get $s) (i32.const 32)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 32)))
+      (br_if $l (i32.gt_u (local.get $n) (i32.const 15)))))
   (func $check (param $ok i32) (param $code i32)
     (if (i32.eqz (local.get $ok)) (then (call $exit (local.get $code)))))
   (func $sum_f64 (param $p i32) (param $n i32) (result f64) (local $s f64) (local $k i32)
@@ -131,5 +149,17 @@
     (f64.store (i32.const 90000) (f64.const 1))
     (call $double_into (i32.add (global.get $z) (i32.const 91608)) (i32.add (global.get $z) (i32.const 91600)))
     (call $check (f64.eq (f64.load (i32.const 91600)) (f64.const 0x1p+200)) (i32.const 9))
+;; copy32 of 264 bytes from 0 (i32 k at 16k, zeros between) to 110000: 8 trips, 256 bytes.
+    (call $copy32 (i32.add (global.get $z) (i32.const 110000)) (global.get $z) (i32.add (global.get $z) (i32.const 264)))
+    (call $check (i32.eq (i32.load (i32.const 110240)) (i32.const 15)) (i32.const 10))
+    (call $check (i32.eqz (i32.load (i32.const 110256))) (i32.const 11))
+    ;; 40 bytes: n - 32 = 8 stops at once, after 32 bytes.
+    (call $copy32 (i32.add (global.get $z) (i32.const 110400)) (global.get $z) (i32.add (global.get $z) (i32.const 40)))
+    (call $check (i32.eq (i32.load (i32.const 110416)) (i32.const 1)) (i32.const 12))
+    (call $check (i32.eqz (i32.load (i32.const 110432))) (i32.const 13))
+    ;; Overlapping, d = s + 8: every i64 copies the one just written, so 7 spreads over 72 bytes.
+    (i64.store (i32.const 120000) (i64.const 7))
+    (call $copy32 (i32.add (global.get $z) (i32.const 120008)) (i32.add (global.get $z) (i32.const 120000)) (i32.add (global.get $z) (i32.const 72)))
+    (call $check (i64.eq (i64.load (i32.const 120064)) (i64.const 7)) (i32.const 14))
     (call $exit (i32.const 0)))
 )

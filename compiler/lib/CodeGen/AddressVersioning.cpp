@@ -110,10 +110,81 @@ SmallVector<WrappingAddress, 8> findWrappingAddresses(Loop &L, ScalarEvolution &
   return Found;
 }
 
+/// A counting-down loop whose trip count ScalarEvolution cannot compute because its counter might
+/// wrap: the latch's test keeps looping while x >u Bound, x = {Start,+,-Stride} an i32 (or narrower)
+/// recurrence. musl's memcpy copies 32 bytes a trip while `n - 32 >u 15` (`for (; n >= 16; ...)`
+/// unrolled by clang): for n = 40, x goes 8 and stops; for n = 20, x would go from -12 on.
+struct CountDown {
+  const SCEV *Start;
+  uint64_t Stride, Bound;
+  bool StayOnTrue; ///< whether the latch's branch loops when its condition is true
+};
+
+std::optional<CountDown> findCountDown(Loop &L, ScalarEvolution &SE) {
+  BasicBlock *Latch = L.getLoopLatch();
+  auto *Branch = Latch && L.getExitingBlock() == Latch ? dyn_cast<BranchInst>(Latch->getTerminator()) : nullptr;
+  auto *Test = Branch && Branch->isConditional() ? dyn_cast<ICmpInst>(Branch->getCondition()) : nullptr;
+  auto *Limit = Test ? dyn_cast<ConstantInt>(Test->getOperand(1)) : nullptr;
+  if (!Limit || !SE.isSCEVable(Test->getOperand(0)->getType()))
+    return std::nullopt;
+  bool StayOnTrue = L.contains(Branch->getSuccessor(0));
+  CmpInst::Predicate Stay = StayOnTrue ? Test->getPredicate() : Test->getInversePredicate();
+  uint64_t Bound;
+  if (Stay == CmpInst::ICMP_UGT)
+    Bound = Limit->getZExtValue();
+  else if (Stay == CmpInst::ICMP_UGE && !Limit->isZero())
+    Bound = Limit->getZExtValue() - 1;
+  else
+    return std::nullopt;
+  auto *Rec = dyn_cast<SCEVAddRecExpr>(SE.getSCEV(Test->getOperand(0)));
+  auto *Step = Rec && Rec->getLoop() == &L && Rec->isAffine() ? dyn_cast<SCEVConstant>(Rec->getStepRecurrence(SE))
+                                                               : nullptr;
+  if (!Step || Rec->getType()->getIntegerBitWidth() > 32 || !Step->getAPInt().isNegative())
+    return std::nullopt;
+  return CountDown{Rec->getStart(), (-Step->getAPInt()).getZExtValue(), Bound, StayOnTrue};
+}
+
+/// Its backedge-taken count when x does not wrap, in i64: ceil((Start - Bound) / Stride) trips
+/// when Start >u Bound, else none.
+const SCEV *countDownTrips(const CountDown &D, ScalarEvolution &SE) {
+  Type *I64 = Type::getInt64Ty(SE.getContext());
+  const SCEV *Start = SE.getZeroExtendExpr(D.Start, I64), *Bound = SE.getConstant(I64, D.Bound);
+  const SCEV *Above = SE.getMinusSCEV(SE.getUMaxExpr(Start, Bound), Bound);
+  return SE.getUDivExpr(SE.getAddExpr(Above, SE.getConstant(I64, D.Stride - 1)), SE.getConstant(I64, D.Stride));
+}
+
+/// Whether x stops without wrapping: it starts at or below Bound, or the last value it takes at or
+/// above zero, Start urem Stride, is at most Bound (else x steps over [0, Bound] to below zero).
+Value *countDownHolds(const CountDown &D, SCEVExpander &Expander, IRBuilder<> &B) {
+  Value *Start = Expander.expandCodeFor(D.Start, nullptr, &*B.GetInsertPoint());
+  Type *Ty = Start->getType();
+  Value *Bound = ConstantInt::get(Ty, D.Bound);
+  return B.CreateOr(B.CreateICmpULE(Start, Bound),
+                    B.CreateICmpULE(B.CreateURem(Start, ConstantInt::get(Ty, D.Stride)), Bound));
+}
+
+/// Makes the fast copy of a CountDown loop exit on a trip counter compared with the count that
+/// its guard proved, a form ScalarEvolution, and so the vectorizer, can count.
+void countTrips(Loop &L, const SCEV *BackedgeTaken, bool StayOnTrue, ScalarEvolution &SE) {
+  BasicBlock *Header = L.getHeader(), *Latch = L.getLoopLatch(), *Preheader = L.getLoopPreheader();
+  auto *Branch = cast<BranchInst>(Latch->getTerminator());
+  Type *I64 = Type::getInt64Ty(Header->getContext());
+  SCEVExpander Expander(SE, Header->getModule()->getDataLayout(), "w2n.trips");
+  Value *Last = Expander.expandCodeFor(BackedgeTaken, I64, Preheader->getTerminator());
+  IRBuilder<> B(Header, Header->begin());
+  PHINode *Trip = B.CreatePHI(I64, 2, "w2n.trip");
+  B.SetInsertPoint(Branch);
+  Value *Next = B.CreateAdd(Trip, ConstantInt::get(I64, 1), "w2n.trip.next", /*HasNUW=*/true, /*HasNSW=*/true);
+  Trip->addIncoming(ConstantInt::get(I64, 0), Preheader);
+  Trip->addIncoming(Next, Latch);
+  Branch->setCondition(StayOnTrue ? B.CreateICmpNE(Trip, Last) : B.CreateICmpEQ(Trip, Last));
+  SE.forgetLoop(&L);
+}
+
 /// The condition under which every X and X + C of Addresses stays in [0, 2^32) on every iteration,
 /// expanded before InsertBefore (null if it cannot be expanded there, before any code is emitted).
-Value *noWrapCondition(ArrayRef<WrappingAddress> Addresses, const SCEV *BackedgeTaken, ScalarEvolution &SE,
-                       Instruction *InsertBefore) {
+Value *noWrapCondition(ArrayRef<WrappingAddress> Addresses, const SCEV *BackedgeTaken, const CountDown *Down,
+                       ScalarEvolution &SE, Instruction *InsertBefore) {
   const DataLayout &DL = InsertBefore->getModule()->getDataLayout();
   SCEVExpander Expander(SE, DL, "w2n.addr.check");
   IRBuilder<> B(InsertBefore);
@@ -123,6 +194,11 @@ Value *noWrapCondition(ArrayRef<WrappingAddress> Addresses, const SCEV *Backedge
   const SCEV *Count = SE.getTruncateOrZeroExtend(BackedgeTaken, I64);
   Value *Ok = nullptr;
   auto And = [&](Value *V) { Ok = Ok ? B.CreateAnd(Ok, V) : V; };
+  if (Down) {
+    if (!Expander.isSafeToExpandAt(Down->Start, InsertBefore))
+      return nullptr;
+    And(countDownHolds(*Down, Expander, B));
+  }
   // A count past 2^32 wraps anything with a step; it also keeps d * count below 2^63.
   if (BackedgeTaken->getType()->getIntegerBitWidth() > 32)
     And(B.CreateICmpULE(Expander.expandCodeFor(Count, I64, InsertBefore), B.getInt64(0xffffffff)));
@@ -323,6 +399,9 @@ bool versionLoopIfWrapping(Loop &L, LoopInfo &LI, DominatorTree &DT, ScalarEvolu
   const SCEV *BackedgeTaken = SE.getBackedgeTakenCount(&L);
   if (isa<SCEVCouldNotCompute>(BackedgeTaken) && restoreTruncatedExitTest(L, SE))
     BackedgeTaken = SE.getBackedgeTakenCount(&L);
+  std::optional<CountDown> Down;
+  if (isa<SCEVCouldNotCompute>(BackedgeTaken) && (Down = findCountDown(L, SE)))
+    BackedgeTaken = countDownTrips(*Down, SE);
   if (isa<SCEVCouldNotCompute>(BackedgeTaken) || !BackedgeTaken->getType()->isIntegerTy() ||
       BackedgeTaken->getType()->getIntegerBitWidth() > 64)
     return false;
@@ -331,10 +410,13 @@ bool versionLoopIfWrapping(Loop &L, LoopInfo &LI, DominatorTree &DT, ScalarEvolu
   if (!L.isLoopSimplifyForm() || !L.getExitBlock() || !L.getExitingBlock() ||
       L.getExitBlock()->getSinglePredecessor() != L.getExitingBlock())
     return false;
-  Value *Fast = noWrapCondition(Addresses, BackedgeTaken, SE, L.getLoopPreheader()->getTerminator());
+  Value *Fast = noWrapCondition(Addresses, BackedgeTaken, Down ? &*Down : nullptr, SE,
+                                L.getLoopPreheader()->getTerminator());
   if (!Fast)
     return false;
   versionLoop(L, Fast, LI, DT);
+  if (Down)
+    countTrips(L, BackedgeTaken, Down->StayOnTrue, SE);
   // In L, now the fast version, each zext(X + C) becomes the 64-bit recurrence {zext(s) + C,+,d}:
   // the same values, which the check proved, in a form in which two addresses of one X differ by
   // a constant.
