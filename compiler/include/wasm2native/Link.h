@@ -1,7 +1,7 @@
 //===- Link.h - In-process linking with lld -------------------------------===//
 //
 // linkExecutable links the module's objects (several when code generation ran in partitions, in the
-// order given), then the user's host objects if any (HostObjects.cpp), with the target's runtime archive into a fully static ELF executable (or a PE one for Windows, with no DLL but the system's), with lld running
+// order given), then the user's host objects if any (HostObjects.cpp), with the target's runtime archive into a fully static ELF executable (or a PE one for Windows, with no DLL but the system's, or a Mach-O one for macOS linked only to libSystem), with lld running
 // inside this process; mergeEmbeddedObjects makes an embedded module's partitions one object. The
 // output appears atomically: it is written beside its final path and renamed, so a failure never
 // leaves a partial file.
@@ -12,17 +12,19 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/TargetParser/Triple.h"
 #include "llvm/Support/Error.h"
 #include <set>
 #include <string>
 
 namespace w2n {
 
-/// Coff: a Windows console executable, linked by lld's COFF driver (the runtime archive's folder also
-/// holds the import libraries it needs).
+/// Target picks the linker: ELF by lld's ELF driver; a Windows console executable by its COFF
+/// driver (the runtime archive's folder also holds the import libraries it needs); a macOS one by its
+/// Mach-O driver (the folder also holds libSystem.tbd).
 llvm::Error linkExecutable(llvm::ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
                            const std::string &Output, llvm::ArrayRef<std::string> HostFiles = {},
-                           bool Coff = false);
+                           const llvm::Triple &Target = llvm::Triple("x86_64-unknown-linux-gnu"));
 
 /// The global symbols defined by object files and archives (the host objects of an executable).
 llvm::Expected<std::set<std::string>> definedSymbols(llvm::ArrayRef<std::string> Files);

@@ -9,6 +9,10 @@
 //   riscv64-linux  RV64GC (generic-rv64 with +m,+a,+f,+d,+c), lp64d ABI.
 //   x86_64-windows PE/COFF for the MSVC ABI, linked with lld's COFF driver against the project's own
 //                  runtime and import libraries (no SDK, no CRT; docs/cross-compilation.md).
+//   x86_64-macos, aarch64-macos  Mach-O for macOS 11 or later (the first release with arm64 Macs),
+//                  linked with lld's Mach-O driver against libSystem through the project's own
+//                  text stub (no SDK, no Xcode). aarch64-macos's baseline is the Apple M1, which every
+//                  arm64 Mac has.
 // The runtime archives are built for exactly these baselines (runtime-lib/CMakeLists.txt); the
 // float ABI must agree for lld to link the module object with them.
 //
@@ -30,6 +34,8 @@ const std::vector<TargetInfo> &w2n::supportedTargets() {
       {"armv7-linux", Triple("armv7-unknown-linux-gnueabihf"), "generic", false},
       {"riscv64-linux", Triple("riscv64-unknown-linux-gnu"), "generic-rv64", true},
       {"x86_64-windows", Triple("x86_64-pc-windows-msvc"), "x86-64", true},
+      {"x86_64-macos", Triple("x86_64-apple-macosx11.0.0"), "x86-64", true},
+      {"aarch64-macos", Triple("arm64-apple-macosx11.0.0"), "apple-m1", true},
   };
   return Targets;
 }
@@ -96,8 +102,17 @@ Expected<TargetInfo> w2n::resolveTarget(const std::string &Spec) {
       if (T.Triple.isOSWindows())
         return T;
   }
+  // Any macOS triple (x86_64-apple-macosx10.15, arm64-apple-macos14, aarch64-apple-darwin...) is the
+  // macOS target of its architecture: the executable's minimum version is always 11 (its load
+  // command), which every arm64 Mac runs. iOS and the other Apple OSes are refused.
+  if (Want.isMacOSX()) {
+    for (const TargetInfo &T : supportedTargets())
+      if (T.Triple.isMacOSX() && T.Triple.getArch() == Want.getArch())
+        return T;
+    return unsupportedTarget(Spec, "only x86-64 and arm64 macOS are supported");
+  }
   if (Want.getOS() != Triple::Linux && !(BareArch && Want.getOS() == Triple::UnknownOS))
-    return unsupportedTarget(Spec, "only Linux and x86-64 Windows are supported");
+    return unsupportedTarget(Spec, "only Linux, x86-64 Windows and macOS are supported");
   for (const TargetInfo &T : supportedTargets()) {
     if (Want.getArch() != T.Triple.getArch() || !T.Triple.isOSLinux())
       continue;
@@ -114,8 +129,18 @@ Expected<TargetInfo> w2n::resolveTarget(const std::string &Spec) {
   return unsupportedTarget(Spec, "");
 }
 
-const char *w2n::codeSectionName(const Triple &T) { return T.isOSBinFormatCOFF() ? "w2n_code$m" : "w2n_code"; }
+const char *w2n::codeSectionName(const Triple &T) {
+  // Mach-O: marked as instructions, as __text is, so that lld treats it as code (arm64 branch
+  // thunks, function starts).
+  if (T.isOSBinFormatMachO())
+    return "__TEXT,w2n_code,regular,pure_instructions";
+  return T.isOSBinFormatCOFF() ? "w2n_code$m" : "w2n_code";
+}
+// Mach-O: the name table holds code addresses, which dyld rebases (the executable is position-
+// independent), so it cannot be in __TEXT; __DATA_CONST is the segment for such read-only data.
 const char *w2n::nameTableSectionName(const Triple &T) {
+  if (T.isOSBinFormatMachO())
+    return "__DATA_CONST,w2n_names";
   return T.isOSBinFormatCOFF() ? "w2n_names$m" : "w2n_names";
 }
 
@@ -202,7 +227,8 @@ w2n::createTargetMachine(const TargetInfo &T, const std::string &CPUOption, OptL
   // Windows executables are always position-independent code: a PE's image base (0x140000000 for
   // x64) is above 2 GiB, so the static model's 32-bit absolute addresses would be truncated. On COFF
   // PIC is only RIP-relative addressing (no GOT); clang does the same for x86_64-windows-msvc.
-  bool PIC = PositionIndependent || T.Triple.isOSWindows();
+  // macOS runs only position-independent executables (and arm64 Macs only PIC code).
+  bool PIC = PositionIndependent || T.Triple.isOSWindows() || T.Triple.isOSDarwin();
   auto *TM = LT->createTargetMachine(T.Triple.str(), CPU, Features, Opts, PIC ? Reloc::PIC_ : Reloc::Static,
                                      CodeModel::Small, codeGenLevel(O, T.Triple));
   if (!TM)

@@ -36,31 +36,6 @@ static std::vector<std::string> importLibraries(StringRef RuntimeDir) {
   return Libs;
 }
 
-// Runtime functions that only the Linux runtime has yet, by the feature that needs them: a module
-// that uses one fails to link for Windows, and the error names the feature instead of the symbol.
-static const struct { const char *Symbol, *Feature; } LinuxOnly[] = {
-    {"w2n_thread_spawn", "wasi-threads (wasi.thread-spawn)"},
-    {"w2n_atomic_wait32", "memory.atomic.wait32"},    {"w2n_atomic_wait64", "memory.atomic.wait64"},
-    {"w2n_atomic_notify", "memory.atomic.notify"},
-};
-
-// lld's diagnostics, or "F is not supported for x86_64-windows yet" for each such feature they show
-// a missing symbol of.
-static std::string linkFailure(StringRef Diagnostics) {
-  std::vector<std::string> Features;
-  for (const auto &Row : LinuxOnly)
-    if (Diagnostics.contains((Twine("undefined symbol: ") + Row.Symbol + "\n").str()) &&
-        std::find(Features.begin(), Features.end(), Row.Feature) == Features.end())
-      Features.push_back(Row.Feature);
-  if (Features.empty())
-    return ("link failed: " + Diagnostics.trim()).str();
-  std::string Message;
-  for (const std::string &F : Features)
-    Message += (Message.empty() ? "" : "; ") + F;
-  return Message + (Features.size() == 1 ? " is" : " are") +
-         " not supported for x86_64-windows yet (docs/cross-compilation.md)";
-}
-
 Error w2n::runCoffLinker(ArrayRef<std::string> Objects, ArrayRef<std::string> Libraries,
                         const std::string &Output) {
   std::vector<std::string> Libs(Libraries.begin(), Libraries.end());
@@ -88,6 +63,6 @@ Error w2n::runCoffLinker(ArrayRef<std::string> Objects, ArrayRef<std::string> Li
   lld::Result R = lld::lldMain(Args, outs(), DiagOS, {{lld::WinLink, &lld::coff::link}});
   removeFiles(ObjPaths);
   if (R.retCode != 0)
-    return createStringError(inconvertibleErrorCode(), linkFailure(DiagOS.str()));
+    return createStringError(inconvertibleErrorCode(), linkFailure(DiagOS.str(), "x86_64-windows", ""));
   return Error::success();
 }

@@ -4,7 +4,8 @@
 // (runElfLinker); an executable is linked to a temporary name next to the destination and renamed
 // into place on success (unless the destination is a device or a pipe, such as /dev/null: it is then
 // written through).
-// A Windows executable takes the same path with lld's COFF driver instead (CoffLinker.cpp).
+// A Windows executable takes the same path with lld's COFF driver instead (CoffLinker.cpp), a macOS
+// one with its Mach-O driver (MachOLinker.cpp).
 // lld keeps global state, so lldMain is called once per process (the tool links one output: an
 // executable, or the merged object of an embedded module, EmbeddedObject.cpp).
 //
@@ -119,7 +120,7 @@ Error w2n::runElfLinker(ArrayRef<const char *> Options, ArrayRef<std::string> Ob
 }
 
 Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &RuntimeArchive,
-                          const std::string &Output, ArrayRef<std::string> HostFiles, bool Coff) {
+                          const std::string &Output, ArrayRef<std::string> HostFiles, const Triple &Target) {
   if (!sys::fs::exists(RuntimeArchive))
     return createStringError(inconvertibleErrorCode(),
                              "runtime not found: '" + RuntimeArchive + "' (is the installation complete?)");
@@ -137,10 +138,13 @@ Error w2n::linkExecutable(ArrayRef<std::string> Objects, const std::string &Runt
   std::string OutStr(TempOut.str());
   std::vector<std::string> Libraries(HostFiles.begin(), HostFiles.end());
   Libraries.push_back(RuntimeArchive); // last: host code may use the runtime's memcpy and friends
-  if (Error E = Coff ? runCoffLinker(Objects, Libraries, OutStr)
-                     : runElfLinker({"-static", "-nostdlib", "--gc-sections", "-e", "_start", "--build-id=none",
-                                     "-z", "noexecstack"},
-                                    Objects, Libraries, OutStr)) {
+  Error Linked = Target.isOSBinFormatCOFF()    ? runCoffLinker(Objects, Libraries, OutStr)
+                 : Target.isOSBinFormatMachO() ? runMachOLinker(Objects, Libraries, OutStr, Target.getArchName(),
+                                                                sys::path::filename(Output))
+                                               : runElfLinker({"-static", "-nostdlib", "--gc-sections", "-e", "_start",
+                                                               "--build-id=none", "-z", "noexecstack"},
+                                                              Objects, Libraries, OutStr);
+  if (Error E = std::move(Linked)) {
     sys::fs::remove(TempOut);
     return E;
   }

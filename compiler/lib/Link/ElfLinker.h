@@ -9,6 +9,7 @@
 #define WASM2NATIVE_LINK_ELFLINKER_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -33,6 +34,17 @@ void removeFiles(std::vector<std::string> &Paths);
 /// calls. Output as runElfLinker's. CoffLinker.cpp.
 llvm::Error runCoffLinker(llvm::ArrayRef<std::string> Objects, llvm::ArrayRef<std::string> Libraries,
                           const std::string &Output);
+
+/// Runs lld's Mach-O driver (ld64.lld) for a macOS executable of Arch ("x86_64" or "arm64"): as
+/// runCoffLinker, with the text stub of libSystem (libSystem.tbd) found beside the runtime archive.
+/// FinalName, the file name the output will have, is its code signature's identifier. MachOLinker.cpp.
+llvm::Error runMachOLinker(llvm::ArrayRef<std::string> Objects, llvm::ArrayRef<std::string> Libraries,
+                           const std::string &Output, llvm::StringRef Arch, llvm::StringRef FinalName);
+
+/// lld's Diagnostics as an error message: "link failed: ..." or, when they show undefined runtime
+/// symbols (spelt with SymbolPrefix, "_" on Mach-O) that only the Linux runtime defines, "FEATURE is not
+/// supported for TargetName yet". LinkFailure.cpp.
+std::string linkFailure(llvm::StringRef Diagnostics, llvm::StringRef TargetName, llvm::StringRef SymbolPrefix);
 
 } // namespace w2n
 

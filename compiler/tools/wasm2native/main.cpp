@@ -344,7 +344,7 @@ Expected<Plan> makePlan(const Options &O) {
   }
   if (O.Emit == "lib" && P.Output == "-")
     return optionError("--emit=lib needs an output file (-o)");
-  if (P.Embedding && P.Target.Triple.isOSWindows()) // docs/cross-compilation.md
+  if (P.Embedding && (P.Target.Triple.isOSWindows() || P.Target.Triple.isOSDarwin())) // docs/cross-compilation.md
     return optionError("--emit=" + O.Emit + " is not supported for " + P.Target.Name + " yet");
   if (Error E = checkExecutableOptions(O, P.TO))
     return E;
@@ -546,8 +546,7 @@ Error compile(const Options &O, const Plan &P, const char *Argv0) {
     return Objects.takeError();
   if (P.Embedding)
     return writeEmbedding(O, P, *Module, std::move(*Objects), Argv0, Times);
-  if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, P.Target), P.Output, O.Links,
-                               P.Target.Triple.isOSWindows()))
+  if (Error E = linkExecutable(*Objects, runtimeArchive(Argv0, P.Target), P.Output, O.Links, P.Target.Triple))
     return E;
   Times.stageDone("link");
   return Error::success();

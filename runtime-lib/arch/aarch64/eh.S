@@ -3,11 +3,12 @@
  * w2n_eh_setjmp(frame) saves what AAPCS64 says a call preserves (x19-x28, the frame pointer x29, the
  * link register x30, sp, and the low halves d8-d15 of v8-v15) and returns 0; w2n_eh_longjmp(frame)
  * restores them and returns 1 to the saved link register. 21 of the frame's 32 slots are used.
+ * macOS assembles this file too (os/darwin/eh.S): the labels come from arch/generic/asm.h.
  */
+#include "../generic/asm.h"
+
   .text
-  .globl w2n_eh_setjmp
-  .type w2n_eh_setjmp, %function
-w2n_eh_setjmp:
+W2N_FUNCTION w2n_eh_setjmp
   stp x19, x20, [x0, #0]
   stp x21, x22, [x0, #16]
   stp x23, x24, [x0, #32]
@@ -22,11 +23,9 @@ w2n_eh_setjmp:
   stp d14, d15, [x0, #152]
   mov w0, #0
   ret
-  .size w2n_eh_setjmp, . - w2n_eh_setjmp
+W2N_END w2n_eh_setjmp
 
-  .globl w2n_eh_longjmp
-  .type w2n_eh_longjmp, %function
-w2n_eh_longjmp:
+W2N_FUNCTION w2n_eh_longjmp
   ldp x19, x20, [x0, #0]
   ldp x21, x22, [x0, #16]
   ldp x23, x24, [x0, #32]
@@ -41,6 +40,8 @@ w2n_eh_longjmp:
   ldp d14, d15, [x0, #152]
   mov w0, #1
   ret
-  .size w2n_eh_longjmp, . - w2n_eh_longjmp
+W2N_END w2n_eh_longjmp
 
+#ifndef __APPLE__
   .section .note.GNU-stack,"",%progbits
+#endif

@@ -4,11 +4,12 @@
  * pointer as it will be after the return, and the return address; it returns 0. w2n_eh_longjmp(frame)
  * restores them and "returns" 1 from that w2n_eh_setjmp. No signal mask, no floating-point control
  * word: wasm code never changes either. The frame's regs[] has room for 32 slots; 8 are used.
+ * macOS assembles this file too (os/darwin/eh.S): the labels come from arch/generic/asm.h.
  */
+#include "../generic/asm.h"
+
   .text
-  .globl w2n_eh_setjmp
-  .type w2n_eh_setjmp, @function
-w2n_eh_setjmp:
+W2N_FUNCTION w2n_eh_setjmp
   movq %rbx, 0(%rdi)
   movq %rbp, 8(%rdi)
   movq %r12, 16(%rdi)
@@ -21,11 +22,9 @@ w2n_eh_setjmp:
   movq %rdx, 56(%rdi)
   xorl %eax, %eax
   ret
-  .size w2n_eh_setjmp, . - w2n_eh_setjmp
+W2N_END w2n_eh_setjmp
 
-  .globl w2n_eh_longjmp
-  .type w2n_eh_longjmp, @function
-w2n_eh_longjmp:
+W2N_FUNCTION w2n_eh_longjmp
   movq 0(%rdi), %rbx
   movq 8(%rdi), %rbp
   movq 16(%rdi), %r12
@@ -35,6 +34,8 @@ w2n_eh_longjmp:
   movq 48(%rdi), %rsp
   movl $1, %eax
   jmpq *56(%rdi)
-  .size w2n_eh_longjmp, . - w2n_eh_longjmp
+W2N_END w2n_eh_longjmp
 
+#ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits
+#endif
