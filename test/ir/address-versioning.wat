@@ -22,7 +22,10 @@
 ;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}_double_into(
 ;; CHECK: w2n.wrap:
 ;; CHECK: load <{{[0-9]+}} x double>{{.*}}!noalias
+;; With fewer than 8 trips (n < 240 here) the original loop runs without computing the checks.
 ;; CHECK-LABEL: define {{.*}} @w2n_f{{[0-9]+}}_copy32(
+;; CHECK: %w2n.enough = icmp
+;; CHECK-NEXT: br i1 %w2n.enough, label %{{.*}}w2n.checks, label %{{.*}}w2n.wrap
 ;; CHECK: w2n.wrap:
 ;; CHECK: load <{{[0-9]+}} x i64>{{.*}}!noalias
 ;; CHECK: w2n.trip
