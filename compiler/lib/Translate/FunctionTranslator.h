@@ -115,7 +115,7 @@ private:
   void emitDescriptorCall(const Instr &I, llvm::Value *Ref, std::vector<llvm::Value *> Args);
   /// Tail calls from a .tail body through the argument area (TailCalls.cpp).
   void storeTailArgs(llvm::FunctionType *CalleeTy, const std::vector<llvm::Value *> &Args);
-  void returnFromTailBody(llvm::CallInst *Call, bool MustTail);
+  void returnFromTailBody(llvm::CallInst *Call);
   void emitDirectAreaTailCall(uint32_t Callee, const std::vector<llvm::Value *> &Args);
   void emitIndirectAreaTailCall(uint32_t TypeIndex, llvm::Value *Ref, llvm::Value *Code,
                                 llvm::Value *CalleeInstance, const std::vector<llvm::Value *> &Args);

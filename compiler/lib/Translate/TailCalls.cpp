@@ -28,7 +28,8 @@
 // An indirect tail call from a .tail body finds the callee's .tail body from its descriptor: a
 // descriptor in this instance's array of descriptors (FuncRefsField) is the defined function at the
 // same index, whose .tail body a constant table holds. Any other descriptor (an import, another
-// instance's function, a host function) is called the ordinary way: one frame per such crossing.
+// instance's function, a host function) is reached through a thunk of the .tail prototype that
+// calls its code the ordinary way: one frame per such crossing.
 //
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
@@ -175,6 +176,11 @@ void w2n::planTailBodies(ModuleContext &MC) {
       MC.setDisplayName(T, MC.functionDisplayName(F));
     MC.TailFuncs[F] = T;
   }
+  // An indirect tail call of P through the area may also leave the callee's code pointer after the
+  // arguments, for the ordinary-call thunk (tailCallThunk).
+  for (auto &KV : TailProto)
+    if (KV.second)
+      Size = std::max<uint64_t>(Size, MC.tailCodeSlot(KV.first) + DL.getPointerSize());
   MC.TailAreaSize = Size ? Size : 1;
 }
 
@@ -214,6 +220,53 @@ void ModuleContext::storeTailResults(IRBuilder<> &B, Value *Area, FunctionType *
   StructType *RTy = tailResultsType(Ty);
   for (unsigned K = 0; K < Results.size(); ++K)
     tagRuntime(B.CreateStore(Results[K], B.CreateStructGEP(RTy, Area, K)));
+}
+
+uint64_t ModuleContext::tailCodeSlot(FunctionType *Ty) const {
+  const DataLayout &DL = LM.getDataLayout();
+  return alignTo(DL.getTypeAllocSize(tailArgsType(Ty)), DL.getPointerABIAlignment(0));
+}
+
+llvm::Function *ModuleContext::tailCallThunk(FunctionType *Ty, FunctionType *TailTy) {
+  // R thunk(instance, area): calls the code pointer in the area's code slot, the ordinary way, with
+  // the arguments in the area, and returns its results as a .tail body does. An indirect tail call
+  // whose callee has no .tail body here tail-calls it, so that the .tail body itself makes no
+  // ordinary call (and needs no frame of its own on the fast path).
+  llvm::Function *&T = TailCallThunks[Ty];
+  if (T)
+    return T;
+  T = llvm::Function::Create(TailTy, GlobalValue::InternalLinkage, "w2n.tail.call", LM);
+  T->setCallingConv(WasmCC);
+  T->addFnAttr(Attribute::NoUnwind);
+  T->addFnAttr("disable-tail-calls", "true");
+  T->setSection(Funcs.empty() ? "" : Funcs[0]->getSection());
+  IRBuilder<> B(BasicBlock::Create(C, "entry", T));
+  Value *Area = T->getArg(1);
+  StructType *ArgsTy = tailArgsType(Ty);
+  std::vector<Value *> Args{T->getArg(0)};
+  for (unsigned K = 0; K < ArgsTy->getNumElements(); ++K) {
+    auto *L = B.CreateLoad(ArgsTy->getElementType(K), B.CreateStructGEP(ArgsTy, Area, K));
+    tagRuntime(L);
+    Args.push_back(L);
+  }
+  auto *Code = B.CreateLoad(B.getPtrTy(), B.CreateConstGEP1_64(B.getInt8Ty(), Area, tailCodeSlot(Ty)));
+  tagRuntime(Code);
+  CallInst *Call = wasmCall(B.CreateCall(Ty, Code, Args));
+  Call->setTailCallKind(CallInst::TCK_NoTail);
+  if (TailTy->getReturnType()->isVoidTy() && !Ty->getReturnType()->isVoidTy()) {
+    std::vector<Value *> Rs;
+    if (auto *ST = dyn_cast<StructType>(Call->getType()))
+      for (unsigned K = 0; K < ST->getNumElements(); ++K)
+        Rs.push_back(B.CreateExtractValue(Call, K));
+    else
+      Rs.push_back(Call);
+    storeTailResults(B, Area, Ty, Rs);
+    B.CreateRetVoid();
+  } else if (Call->getType()->isVoidTy())
+    B.CreateRetVoid();
+  else
+    B.CreateRet(Call);
+  return T;
 }
 
 void ModuleContext::tagRuntime(Instruction *I) const { I->setMetadata(LLVMContext::MD_tbaa, TBAARuntime); }
@@ -261,32 +314,21 @@ Constant *ModuleContext::tailEntryTable() {
   return TailEntryTable;
 }
 
-void FunctionTranslator::returnFromTailBody(CallInst *Call, bool MustTail) {
-  // Call is the last thing this .tail body does: a musttail call of another .tail body (whose
-  // results are this body's: the same area or registers), or an ordinary call of a wasm prototype,
-  // whose results go back the way this body returns them.
-  Call->setTailCallKind(MustTail ? CallInst::TCK_MustTail : CallInst::TCK_NoTail);
+void FunctionTranslator::returnFromTailBody(CallInst *Call) {
+  // Call, a .tail body's prototype (another .tail body or the ordinary-call thunk), is the last thing
+  // this .tail body does: a guaranteed tail call, whose results are this body's (the same area, or
+  // registers).
+  Call->setTailCallKind(CallInst::TCK_MustTail);
   {
     // A tail call leaves every try body of this function: unlink before the call.
     IRBuilder<>::InsertPointGuard G(B);
     B.SetInsertPoint(Call);
     leaveTries(Ctrls.size() - 1);
   }
-  if (MustTail || Call->getType()->isVoidTy() || !Fn->getReturnType()->isVoidTy()) {
-    if (Call->getType()->isVoidTy() || Fn->getReturnType()->isVoidTy())
-      B.CreateRetVoid();
-    else
-      B.CreateRet(Call);
-    return;
-  }
-  std::vector<Value *> Rs;
-  if (auto *ST = dyn_cast<StructType>(Call->getType()))
-    for (unsigned K = 0; K < ST->getNumElements(); ++K)
-      Rs.push_back(B.CreateExtractValue(Call, K));
+  if (Call->getType()->isVoidTy())
+    B.CreateRetVoid();
   else
-    Rs.push_back(Call);
-  MC.storeTailResults(B, Area, Call->getFunctionType(), Rs);
-  B.CreateRetVoid();
+    B.CreateRet(Call);
 }
 
 void FunctionTranslator::storeTailArgs(FunctionType *CalleeTy, const std::vector<Value *> &Args) {
@@ -297,7 +339,7 @@ void FunctionTranslator::storeTailArgs(FunctionType *CalleeTy, const std::vector
 
 void FunctionTranslator::emitDirectAreaTailCall(uint32_t Callee, const std::vector<Value *> &Args) {
   storeTailArgs(MC.Funcs[Callee]->getFunctionType(), Args);
-  returnFromTailBody(MC.wasmCall(B.CreateCall(MC.TailFuncs[Callee], {Instance, Area})), true);
+  returnFromTailBody(MC.wasmCall(B.CreateCall(MC.TailFuncs[Callee], {Instance, Area})));
   markUnreachable();
 }
 
@@ -305,27 +347,29 @@ void FunctionTranslator::emitIndirectAreaTailCall(uint32_t TypeIndex, Value *Ref
                                                   Value *CalleeInstance, const std::vector<Value *> &Args) {
   // Ref is in this instance's array of descriptors exactly when its offset from the array's start is
   // below the array's size; its index then names the defined function whose .tail body the table
-  // holds (null for imports, which are called the ordinary way).
+  // holds (null for imports). A callee without one is tail-called through the ordinary-call thunk,
+  // with its code pointer in the area's code slot.
   const DataLayout &DL = MC.LM.getDataLayout();
   Type *IntPtr = DL.getIntPtrType(MC.C);
   size_t N = MC.WM.Functions.size();
   uint64_t DescSize = DL.getTypeAllocSize(MC.RT.FuncRefTy);
   Value *Off = B.CreateSub(B.CreatePtrToInt(Ref, IntPtr), B.CreatePtrToInt(instanceField(MC.FuncRefsField), IntPtr));
   Value *InRange = B.CreateICmpULT(Off, ConstantInt::get(IntPtr, N * DescSize));
-  Value *Idx = B.CreateSelect(InRange, B.CreateUDiv(Off, ConstantInt::get(IntPtr, DescSize)), ConstantInt::get(IntPtr, 0));
-  auto *Entry = B.CreateLoad(B.getPtrTy(), B.CreateGEP(B.getPtrTy(), MC.tailEntryTable(), Idx), "tail.entry");
-  Entry->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
-  Value *Target = B.CreateSelect(InRange, Entry, ConstantPointerNull::get(B.getPtrTy()));
-  BasicBlock *TailBB = newBlock("tail.area"), *OrdBB = newBlock("tail.other");
+  BasicBlock *LookupBB = newBlock("tail.lookup"), *TailBB = newBlock("tail.area"), *OrdBB = newBlock("tail.other");
   MDBuilder MDB(MC.C);
+  B.CreateCondBr(InRange, LookupBB, OrdBB, MDB.createLikelyBranchWeights());
+  B.SetInsertPoint(LookupBB);
+  Value *Idx = B.CreateUDiv(Off, ConstantInt::get(IntPtr, DescSize));
+  auto *Target = B.CreateLoad(B.getPtrTy(), B.CreateGEP(B.getPtrTy(), MC.tailEntryTable(), Idx), "tail.entry");
+  Target->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
   B.CreateCondBr(B.CreateIsNotNull(Target), TailBB, OrdBB, MDB.createLikelyBranchWeights());
   FunctionType *Ty = MC.FuncTypes[TypeIndex];
   B.SetInsertPoint(TailBB);
   storeTailArgs(Ty, Args);
-  returnFromTailBody(MC.wasmCall(B.CreateCall(Fn->getFunctionType(), Target, {CalleeInstance, Area})), true);
+  returnFromTailBody(MC.wasmCall(B.CreateCall(Fn->getFunctionType(), Target, {CalleeInstance, Area})));
   B.SetInsertPoint(OrdBB);
-  std::vector<Value *> All{CalleeInstance};
-  All.insert(All.end(), Args.begin(), Args.end());
-  returnFromTailBody(MC.wasmCall(B.CreateCall(Ty, Code, All)), false);
+  storeTailArgs(Ty, Args);
+  tagRuntime(B.CreateStore(Code, B.CreateConstGEP1_64(B.getInt8Ty(), Area, MC.tailCodeSlot(Ty))));
+  returnFromTailBody(MC.wasmCall(B.CreateCall(MC.tailCallThunk(Ty, Fn->getFunctionType()), {CalleeInstance, Area})));
   markUnreachable();
 }

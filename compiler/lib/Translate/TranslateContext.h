@@ -123,6 +123,11 @@ struct ModuleContext {
   /// [functions x ptr]: each defined function's .tail body or null, for indirect tail calls.
   llvm::Constant *tailEntryTable();
   void tagRuntime(llvm::Instruction *I) const;
+  /// Where an indirect tail call through the area leaves the callee's code pointer (after the
+  /// arguments of prototype Ty), and the thunk of prototype TailTy that calls it (TailCalls.cpp).
+  uint64_t tailCodeSlot(llvm::FunctionType *Ty) const;
+  llvm::Function *tailCallThunk(llvm::FunctionType *Ty, llvm::FunctionType *TailTy);
+  llvm::DenseMap<llvm::FunctionType *, llvm::Function *> TailCallThunks;
   /// Gives a call to wasm code (a function, import thunk or funcref) the wasm calling convention.
   llvm::CallInst *wasmCall(llvm::CallInst *CI) const {
     CI->setCallingConv(WasmCC);
