@@ -33,7 +33,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Translate/FunctionTranslator.h"
-#include "wasm2native/CodeGen.h"
 
 using namespace w2n;
 using namespace llvm;
@@ -300,15 +299,22 @@ void w2n::emitOrdinaryTailBody(ModuleContext &MC, uint32_t FuncIndex) {
 }
 
 Constant *ModuleContext::tailEntryTable() {
-  // One private copy per partition: the .tail body of each defined function that has one, else null.
+  // One private copy per partition: the .tail body of each defined function that has one, else null,
+  // in rows the size of a w2n_funcref (its code pointer, then padding), so that a descriptor's byte
+  // offset in the instance's array is its row's offset here (no division).
   if (TailEntryTable)
     return TailEntryTable;
   Type *Ptr = PointerType::get(C, 0);
+  const DataLayout &DL = LM.getDataLayout();
+  uint64_t Pad = DL.getTypeAllocSize(RT.FuncRefTy) - DL.getPointerSize();
+  auto *RowTy = StructType::get(C, {Ptr, ArrayType::get(Type::getInt8Ty(C), Pad)});
   std::vector<Constant *> Entries;
-  for (uint32_t F = 0; F < WM.Functions.size(); ++F)
-    Entries.push_back(TailFuncs[F] && !WM.Functions[F].Imported ? static_cast<Constant *>(TailFuncs[F])
-                                                                 : ConstantPointerNull::get(PointerType::get(C, 0)));
-  auto *Ty = ArrayType::get(Ptr, Entries.size());
+  for (uint32_t F = 0; F < WM.Functions.size(); ++F) {
+    Constant *Tail = TailFuncs[F] && !WM.Functions[F].Imported ? static_cast<Constant *>(TailFuncs[F])
+                                                                : ConstantPointerNull::get(PointerType::get(C, 0));
+    Entries.push_back(ConstantStruct::get(RowTy, {Tail, ConstantAggregateZero::get(RowTy->getElementType(1))}));
+  }
+  auto *Ty = ArrayType::get(RowTy, Entries.size());
   TailEntryTable = new GlobalVariable(LM, Ty, /*isConstant=*/true, GlobalValue::PrivateLinkage,
                                       ConstantArray::get(Ty, Entries), "w2n.tail.entries");
   return TailEntryTable;
@@ -346,8 +352,8 @@ void FunctionTranslator::emitDirectAreaTailCall(uint32_t Callee, const std::vect
 void FunctionTranslator::emitIndirectAreaTailCall(uint32_t TypeIndex, Value *Ref, Value *Code,
                                                   Value *CalleeInstance, const std::vector<Value *> &Args) {
   // Ref is in this instance's array of descriptors exactly when its offset from the array's start is
-  // below the array's size; its index then names the defined function whose .tail body the table
-  // holds (null for imports). A callee without one is tail-called through the ordinary-call thunk,
+  // below the array's size; at the same offset in the table is the .tail body of the defined function
+  // it describes (null for imports). A callee without one is tail-called through the ordinary-call thunk,
   // with its code pointer in the area's code slot.
   const DataLayout &DL = MC.LM.getDataLayout();
   Type *IntPtr = DL.getIntPtrType(MC.C);
@@ -359,8 +365,7 @@ void FunctionTranslator::emitIndirectAreaTailCall(uint32_t TypeIndex, Value *Ref
   MDBuilder MDB(MC.C);
   B.CreateCondBr(InRange, LookupBB, OrdBB, MDB.createLikelyBranchWeights());
   B.SetInsertPoint(LookupBB);
-  Value *Idx = B.CreateUDiv(Off, ConstantInt::get(IntPtr, DescSize));
-  auto *Target = B.CreateLoad(B.getPtrTy(), B.CreateGEP(B.getPtrTy(), MC.tailEntryTable(), Idx), "tail.entry");
+  auto *Target = B.CreateLoad(B.getPtrTy(), B.CreateGEP(B.getInt8Ty(), MC.tailEntryTable(), Off), "tail.entry");
   Target->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.C, {}));
   B.CreateCondBr(B.CreateIsNotNull(Target), TailBB, OrdBB, MDB.createLikelyBranchWeights());
   FunctionType *Ty = MC.FuncTypes[TypeIndex];
