@@ -166,6 +166,15 @@ SECTION_RANK = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 13: 5.5, 6: 6, 7: 7, 8: 8, 9: 9, 1
 
 def read_valtype(r):
     t = r.u8()
+    if t in (0x63, 0x64):
+        # A typed reference (ref null? ht): a function reference unless ht is an abstract heap type
+        # of another hierarchy (extern, noextern; exn is refused below).
+        ht = r.sleb(33)
+        if ht in (-0x11, -0x0E):  # extern, noextern
+            return EXTERNREF
+        if ht in (-0x17, -0x0C):  # exn, noexn
+            raise Unsupported("value type (ref exn)")
+        return FUNCREF
     if t not in (I32, I64, F32, F64, V128, FUNCREF, EXTERNREF, 0x69, 0x74):  # + exnref, nullexnref
         raise Unsupported("value type 0x%x" % t)
     return t

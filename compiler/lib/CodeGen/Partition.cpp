@@ -97,7 +97,7 @@ Error scanBody(const w2n::Module &WM, uint32_t I, uint64_t &Size, References &R)
     if (Error E = Reader.next(In))
       return E;
     ++Size;
-    if (In.Opcode == Op::Call)
+    if (In.Opcode == Op::Call || In.Opcode == Op::ReturnCall)
       R.Callees.push_back(In.Index);
     else if (In.Opcode == Op::MemoryInit)
       R.Data.push_back(In.Index);

@@ -75,7 +75,8 @@ void w2n::emitImportThunk(ModuleContext &MC, uint32_t FuncIndex) {
   // A tail call where the convention guarantees one (the thunk has the callee's type), so that a
   // return_call to an import stays in constant stack.
   CallInst *R = MC.wasmCall(B.CreateCall(F->getFunctionType(), Code, Args));
-  if (MC.tailCallsAnyType() || MC.tailCallInRegisters(F->getFunctionType())) {
+  if ((MC.tailCallsAnyType() || MC.tailCallInRegisters(F->getFunctionType())) &&
+      MC.resultInRegisters(F->getReturnType())) {
     F->removeFnAttr("disable-tail-calls");
     R->setTailCallKind(CallInst::TCK_MustTail);
   }

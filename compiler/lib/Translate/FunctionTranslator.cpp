@@ -7,10 +7,11 @@
 // Functions that call anything check the stack pointer against w2n_stack_limit on entry, so unbounded
 // recursion traps with "call stack exhausted" before it can overflow the stack the runtime set up.
 //
-// return_call and return_call_indirect are `musttail` calls followed by `ret` (docs/tail-calls.md):
-// with tailcc (x86-64, AArch64) LLVM guarantees them between any prototypes; with the C convention
-// (armv7, riscv64) only between equal prototypes passed in registers, and scanBody rejects the
-// others with an error naming the target before any IR is built.
+// return_call* are `musttail` calls followed by `ret` (docs/tail-calls.md): with tailcc (x86-64,
+// AArch64) LLVM guarantees them between any prototypes, with the C convention (armv7, riscv64) only
+// between equal prototypes passed in registers. A tail call LLVM cannot make between the wasm
+// prototypes goes between .tail bodies, whose parameters are in an argument area (TailCalls.cpp):
+// such a function is translated into its .tail body and gets a wrapper of its wasm prototype.
 //
 // Exception handling is TranslateExceptions.cpp; the hooks here unlink try blocks' handler frames on
 // every way out of a try body (end, br, br_if, br_table, return, tail calls).
@@ -25,7 +26,8 @@ using namespace llvm;
 
 FunctionTranslator::FunctionTranslator(ModuleContext &MC, uint32_t FuncIndex)
     : MC(MC), B(MC.C), WF(MC.WM.Functions[FuncIndex]), FT(MC.WM.funcType(FuncIndex)),
-      Fn(MC.Funcs[FuncIndex]) {}
+      Fn(MC.TailFuncs.empty() || !MC.TailFuncs[FuncIndex] ? MC.Funcs[FuncIndex] : MC.TailFuncs[FuncIndex]),
+      TailBody(Fn != MC.Funcs[FuncIndex]) {}
 
 BasicBlock *FunctionTranslator::newBlock(const char *Name) {
   return BasicBlock::Create(MC.C, Name, Fn);
@@ -93,10 +95,6 @@ Error FunctionTranslator::scanBody(bool &Calls, bool &TailCalls) {
       HasTry = true;
     if (I.Opcode == Op::ReturnCall || I.Opcode == Op::ReturnCallIndirect || I.Opcode == Op::ReturnCallRef) {
       Calls = TailCalls = true;
-      uint32_t CalleeType =
-          I.Opcode == Op::ReturnCall ? MC.WM.Functions[I.Index].TypeIndex : I.Index;
-      if (Error E = checkTailCall(I, CalleeType))
-        return E;
     }
   }
   // Exception handling: which locals a handler may read after a write in a try body.
@@ -134,42 +132,16 @@ bool ModuleContext::tailCallInRegisters(FunctionType *Ty) const {
   return GPR <= (Arm ? 4u : 8u) && FPR <= (Arm ? 16u : 8u);
 }
 
-Error FunctionTranslator::checkTailCall(const Instr &I, uint32_t CalleeType) {
-  FunctionType *Callee = MC.FuncTypes[CalleeType];
-  FunctionType *Caller = Fn->getFunctionType();
-  if (MC.tailCallsAnyType()) {
-    // tailcc: any prototypes, but LLVM returns several results through memory (an implicit sret
-    // pointer, which rules out the tail call) when they do not fit the return registers.
-    if (auto *ST = dyn_cast<StructType>(Callee->getReturnType())) {
-      unsigned Ints = 0, FPs = 0;
-      for (Type *T : ST->elements())
-        (T->isFloatingPointTy() || T->isVectorTy() ? FPs : Ints) += 1;
-      bool Fits = MC.Triple.getArch() == llvm::Triple::x86_64 ? Ints <= 3 && FPs <= 4
-                                                              : Ints <= 8 && FPs <= 8;
-      if (!Fits)
-        return wasmError(I.Offset, Twine(opInfo(I.Opcode).Text) + " of a function with " +
-                                       Twine(ST->getNumElements()) + " results cannot be a "
-                                       "guaranteed tail call on " + MC.Triple.getArchName() +
-                                       ": LLVM 19 returns that many results through memory");
-    }
-    return Error::success();
-  }
-  if (Callee == Caller && MC.tailCallInRegisters(Callee))
-    return Error::success();
-  return wasmError(I.Offset, Twine(opInfo(I.Opcode).Text) + " cannot be a guaranteed tail call on " +
-                                 MC.Triple.getArchName() + ": LLVM 19 makes tail calls there only "
-                                 "between functions of the same type whose arguments and result "
-                                 "all fit in registers (this call's caller has type " +
-                                 MC.signatureString(WF.TypeIndex) + ", its callee " +
-                                 MC.signatureString(CalleeType) + ")");
-}
-
 Error FunctionTranslator::translate() {
   EntryBB = newBlock("entry");
   B.SetInsertPoint(EntryBB);
   auto ArgIt = Fn->arg_begin();
   Instance = &*ArgIt++;
   Instance->setName("instance");
+  if (TailBody) {
+    Area = &*ArgIt++;
+    Area->setName("area");
+  }
 
   // Locals: parameters first, then declared locals, all zero-initialised.
   std::vector<ValType> LocalTypes = FT.Params;
@@ -179,9 +151,17 @@ Error FunctionTranslator::translate() {
     AllocaInst *A = B.CreateAlloca(Ty, nullptr, "local" + Twine(I));
     Locals.push_back(A);
   }
+  StructType *AreaTy = TailBody ? MC.tailArgsType(MC.FuncTypes[WF.TypeIndex]) : nullptr;
   for (size_t I = 0; I < LocalTypes.size(); ++I) {
-    Value *Init = I < FT.Params.size() ? static_cast<Value *>(&*ArgIt++)
-                                       : Constant::getNullValue(MC.type(LocalTypes[I]));
+    Value *Init;
+    if (I >= FT.Params.size())
+      Init = Constant::getNullValue(MC.type(LocalTypes[I]));
+    else if (TailBody) {
+      auto *L = B.CreateLoad(AreaTy->getElementType(I), B.CreateStructGEP(AreaTy, Area, I));
+      tagRuntime(L);
+      Init = L;
+    } else
+      Init = &*ArgIt++;
     B.CreateStore(Init, Locals[I]);
   }
 
@@ -417,7 +397,11 @@ void FunctionTranslator::emitControl(const Instr &I) {
         return;
       }
       Type *RetTy = Fn->getReturnType();
-      if (RetTy->isVoidTy())
+      if (RetTy->isVoidTy() && !Done.EndPhis.empty()) { // a .tail body's results go to its area
+        MC.storeTailResults(B, Area, MC.FuncTypes[WF.TypeIndex],
+                            std::vector<Value *>(Done.EndPhis.begin(), Done.EndPhis.end()));
+        B.CreateRetVoid();
+      } else if (RetTy->isVoidTy())
         B.CreateRetVoid();
       else if (Done.EndPhis.size() == 1)
         B.CreateRet(Done.EndPhis[0]);
@@ -522,6 +506,8 @@ void FunctionTranslator::pushCallResults(Value *Call, const std::vector<ValType>
 void FunctionTranslator::emitCall(const Instr &I) {
   const FuncType &Callee = MC.WM.funcType(I.Index);
   std::vector<Value *> Args = popN(Callee.Params.size());
+  if (I.Opcode == Op::ReturnCall && TailBody)
+    return emitDirectAreaTailCall(I.Index, Args);
   Args.insert(Args.begin(), Instance);
   CallInst *Call = MC.wasmCall(B.CreateCall(MC.Funcs[I.Index], Args));
   if (I.Opcode == Op::ReturnCall) {
@@ -618,5 +604,9 @@ void FunctionTranslator::emitInstr(const Instr &I) {
 
 Error w2n::translateFunction(ModuleContext &MC, uint32_t FuncIndex) {
   FunctionTranslator T(MC, FuncIndex);
-  return T.translate();
+  if (Error E = T.translate())
+    return E;
+  if (!MC.TailFuncs.empty() && MC.TailFuncs[FuncIndex])
+    emitTailWrapper(MC, FuncIndex);
+  return Error::success();
 }

@@ -113,9 +113,12 @@ private:
   void emitTailReturn(llvm::CallInst *Call);
   /// Calls (or tail-calls) the non-null funcref descriptor Ref with type I.Index (TranslateTable.cpp).
   void emitDescriptorCall(const Instr &I, llvm::Value *Ref, std::vector<llvm::Value *> Args);
-  /// Whether this target can make the tail call from this function to a callee of type CalleeType;
-  /// the error names the target when it cannot (armv7 and riscv64: docs/tail-calls.md).
-  llvm::Error checkTailCall(const Instr &I, uint32_t CalleeType);
+  /// Tail calls from a .tail body through the argument area (TailCalls.cpp).
+  void storeTailArgs(llvm::FunctionType *CalleeTy, const std::vector<llvm::Value *> &Args);
+  void returnFromTailBody(llvm::CallInst *Call);
+  void emitDirectAreaTailCall(uint32_t Callee, const std::vector<llvm::Value *> &Args);
+  void emitIndirectAreaTailCall(uint32_t TypeIndex, llvm::Value *Ref, llvm::Value *Code,
+                                llvm::Value *CalleeInstance, const std::vector<llvm::Value *> &Args);
   void emitVariable(const Instr &I);
   void branchTo(CtrlFrame &Target);
   void fallThrough(CtrlFrame &F);
@@ -167,6 +170,10 @@ private:
   llvm::Value *MemoryDesc = nullptr; ///< loaded once in the entry block
   llvm::BasicBlock *EntryBB = nullptr;
   bool HasTailCalls = false; ///< the body has return_call*: its ordinary calls are marked notail
+  /// A .tail body (TailCalls.cpp): parameters come from Area, results that do not fit registers go
+  /// back to it, and every tail call goes through it.
+  bool TailBody = false;
+  llvm::Value *Area = nullptr;
 };
 
 } // namespace w2n

@@ -690,6 +690,7 @@ Error ModuleTranslator::run() {
 
   layoutInstance();
   createFunctions();
+  planTailBodies(MC);
   for (uint32_t I = 0; I < WM.Functions.size(); ++I) {
     if (MC.Part && MC.Part->Functions[I] == ModulePart::Declared)
       continue;
@@ -707,6 +708,10 @@ Error ModuleTranslator::run() {
     else if (Error E = translateFunction(MC, I))
       return E;
   }
+  // An import that a .tail body tail-calls: its .tail body calls it the ordinary way (TailCalls.cpp).
+  for (uint32_t I = 0; I < WM.Functions.size(); ++I)
+    if (MC.TailFuncs[I] && WM.Functions[I].Imported && !(MC.Part && MC.Part->Functions[I] == ModulePart::Declared))
+      emitOrdinaryTailBody(MC, I);
   if (MC.moduleLevel()) {
     llvm::Function *Instantiate = emitInstantiate();
     if (MC.Opts.Executable) {
@@ -720,6 +725,11 @@ Error ModuleTranslator::run() {
   }
   // A hidden declaration is an undefined symbol in the object even if nothing uses it (the code
   // generator emits its visibility), which an embedded module's merged object must not have.
+  for (llvm::Function *&F : MC.TailFuncs)
+    if (F && F->isDeclaration() && F->use_empty()) {
+      F->eraseFromParent();
+      F = nullptr;
+    }
   for (llvm::Function *&F : MC.Funcs)
     if (F->isDeclaration() && F->use_empty()) {
       F->eraseFromParent();

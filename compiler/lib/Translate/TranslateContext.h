@@ -102,6 +102,32 @@ struct ModuleContext {
   /// With the C convention (armv7, riscv64), whether LLVM 19 can make a musttail call from a function
   /// of type Ty to another of type Ty: all arguments and the result in registers (FunctionTranslator).
   bool tailCallInRegisters(llvm::FunctionType *Ty) const;
+  /// Whether a function returning Ret can be the callee of a musttail call (its results come back
+  /// in registers).
+  bool resultInRegisters(llvm::Type *Ret) const;
+  /// Whether a tail call from Caller to Callee must go through .tail bodies and the argument area
+  /// (TailCalls.cpp): LLVM cannot make it between the wasm prototypes.
+  bool tailCallNeedsArea(llvm::FunctionType *Caller, llvm::FunctionType *Callee) const;
+  /// Per wasm function: its .tail body `R (ptr instance, ptr area)`, or null (TailCalls.cpp).
+  std::vector<llvm::Function *> TailFuncs;
+  /// The size of the argument area the wrappers allocate: the largest parameter or result list.
+  uint64_t TailAreaSize = 0;
+  llvm::GlobalVariable *TailEntryTable = nullptr;
+  /// The area's layout for a function of wasm prototype Ty: its parameters (without the instance),
+  /// and its results.
+  llvm::StructType *tailArgsType(llvm::FunctionType *Ty) const;
+  llvm::StructType *tailResultsType(llvm::FunctionType *Ty) const;
+  llvm::Value *loadTailResults(llvm::IRBuilder<> &B, llvm::Value *Area, llvm::FunctionType *Ty);
+  void storeTailResults(llvm::IRBuilder<> &B, llvm::Value *Area, llvm::FunctionType *Ty,
+                        llvm::ArrayRef<llvm::Value *> Results);
+  /// [functions x ptr]: each defined function's .tail body or null, for indirect tail calls.
+  llvm::Constant *tailEntryTable();
+  void tagRuntime(llvm::Instruction *I) const;
+  /// Where an indirect tail call through the area leaves the callee's code pointer (after the
+  /// arguments of prototype Ty), and the thunk of prototype TailTy that calls it (TailCalls.cpp).
+  uint64_t tailCodeSlot(llvm::FunctionType *Ty) const;
+  llvm::Function *tailCallThunk(llvm::FunctionType *Ty, llvm::FunctionType *TailTy);
+  llvm::DenseMap<llvm::FunctionType *, llvm::Function *> TailCallThunks;
   /// Gives a call to wasm code (a function, import thunk or funcref) the wasm calling convention.
   llvm::CallInst *wasmCall(llvm::CallInst *CI) const {
     CI->setCallingConv(WasmCC);
@@ -197,7 +223,14 @@ bool isThreadSpawn(const Module &M, const Import &Imp);
 void emitThreadSpawnImport(ModuleContext &MC, uint32_t FuncIndex);
 void emitThreadEntry(ModuleContext &MC, llvm::Function *Instantiate, llvm::GlobalVariable *Main);
 
-/// Translates the body of defined function FuncIndex into MC.Funcs[FuncIndex].
+/// Tail calls through the argument area (TailCalls.cpp): which functions get a .tail body (creates
+/// them in MC.TailFuncs); the wasm-prototype wrapper of a .tail body; the .tail body of an import.
+void planTailBodies(ModuleContext &MC);
+void emitTailWrapper(ModuleContext &MC, uint32_t FuncIndex);
+void emitOrdinaryTailBody(ModuleContext &MC, uint32_t FuncIndex);
+
+/// Translates the body of defined function FuncIndex into MC.Funcs[FuncIndex] (or into its .tail
+/// body, and then the wrapper, when it has one).
 llvm::Error translateFunction(ModuleContext &MC, uint32_t FuncIndex);
 
 } // namespace w2n

@@ -151,6 +151,8 @@ void FunctionTranslator::emitDescriptorCall(const Instr &I, Value *Ref, std::vec
   tagRuntime(Code);
   auto *CalleeInstance = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(MC.RT.FuncRefTy, Ref, 2));
   tagRuntime(CalleeInstance);
+  if ((I.Opcode == Op::ReturnCallIndirect || I.Opcode == Op::ReturnCallRef) && TailBody)
+    return emitIndirectAreaTailCall(I.Index, Ref, Code, CalleeInstance, Args);
   Args.insert(Args.begin(), CalleeInstance);
   CallInst *Call = MC.wasmCall(B.CreateCall(MC.FuncTypes[I.Index], Code, Args));
   if (I.Opcode == Op::ReturnCallIndirect || I.Opcode == Op::ReturnCallRef) {
