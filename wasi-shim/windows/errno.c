@@ -65,6 +65,7 @@ int32_t wasi_errno_from_nt(NTSTATUS status) {
   switch (status) {
   case STATUS_FILE_IS_A_DIRECTORY: return WASI_EISDIR;
   case STATUS_NOT_A_DIRECTORY: return WASI_ENOTDIR;
+  case STATUS_STOPPED_ON_SYMLINK: return WASI_ELOOP;
   case STATUS_DELETE_PENDING: return WASI_ENOENT; /* deleted, waiting for its last handle to close */
   case STATUS_NOT_IMPLEMENTED:
   case STATUS_INVALID_INFO_CLASS:

@@ -85,7 +85,13 @@ NTSTATUS wasi_reopen_directory(HANDLE dir, DWORD access, HANDLE *out) {
   return open_at(dir, NULL, 0, access, FILE_OPEN, FILE_DIRECTORY_FILE, out);
 }
 
+/* Under Wine the open would follow a final Unix symlink (wine.c): refused as Linux's O_NOFOLLOW is
+ * (ELOOP), but for deletion and renaming, which Wine does on the link's own path. */
 NTSTATUS sandbox_create(const sandbox_path *p, DWORD access, uint32_t disposition, uint32_t options, HANDLE *out) {
+  if (p->len && !(access & DELETE_ACCESS) && sandbox_wine_link(p->dir, p->name, p->len, NULL, NULL, NULL)) {
+    *out = NULL;
+    return STATUS_STOPPED_ON_SYMLINK;
+  }
   return open_at(p->dir, p->name, p->len, access, disposition, options, out);
 }
 
@@ -185,29 +191,23 @@ int32_t sandbox_walk(HANDLE root, const char *path, int follow, sandbox_path *ou
       out->len = nlen;
       break;
     }
-    HANDLE h;
+    HANDLE h = NULL;
     NTSTATUS s = open_at(st.h[st.depth], name, nlen, FILE_READ_ATTRIBUTES | FILE_TRAVERSE, FILE_OPEN, 0, &h);
-    if (!NT_SUCCESS(s)) {
-      if (c.last && (s == STATUS_OBJECT_NAME_NOT_FOUND || s == STATUS_OBJECT_PATH_NOT_FOUND)) {
-        /* Not there: the caller creates it or reports ENOENT. */
-        memcpy(out->name, name, nlen * 2);
-        out->len = nlen;
-        out->trailing = c.trailing;
-        break;
+    uint32_t attrs = 0, tag = 0, n = 0;
+    int link = 0, relative = 0;
+    if (NT_SUCCESS(s)) {
+      s = sandbox_attributes(h, &attrs, &tag);
+      if (!NT_SUCCESS(s)) { CloseHandle(h); err = wasi_errno_from_nt(s); break; }
+      if (sandbox_is_link(attrs, tag)) {
+        link = 1;
+        /* A link whose target cannot be read leads who knows where. */
+        if (sandbox_read_link(h, target, &n, &relative)) { CloseHandle(h); err = WASI_ENOTCAPABLE; break; }
       }
-      err = wasi_errno_from_nt(s);
-      break;
     }
-    uint32_t attrs = 0, tag = 0;
-    s = sandbox_attributes(h, &attrs, &tag);
-    if (!NT_SUCCESS(s)) { CloseHandle(h); err = wasi_errno_from_nt(s); break; }
-    if (sandbox_is_link(attrs, tag)) {
-      uint32_t n;
-      int relative;
-      err = sandbox_read_link(h, target, &n, &relative);
-      CloseHandle(h);
-      /* A link whose target cannot be read leads who knows where. */
-      if (err) { err = WASI_ENOTCAPABLE; break; }
+    /* Under Wine a Unix symlink is followed by the open (or missing, when dangling): see wine.c. */
+    if (!link && sandbox_wine_link(st.h[st.depth], name, nlen, target, &n, NULL)) link = relative = 1;
+    if (link) {
+      if (h) CloseHandle(h);
       if (!relative || target[0] == '/' || n == 0) { err = WASI_ENOTCAPABLE; break; }
       if (++links > MAX_SYMLINKS) { err = WASI_ELOOP; break; }
       /* Continue with target + "/" + rest; a trailing slash is kept so it still must be a directory. */
@@ -219,6 +219,17 @@ int32_t sandbox_walk(HANDLE root, const char *path, int follow, sandbox_path *ou
       memcpy(work, tmp, k + rlen + 1);
       p = work;
       continue;
+    }
+    if (!NT_SUCCESS(s)) {
+      if (c.last && (s == STATUS_OBJECT_NAME_NOT_FOUND || s == STATUS_OBJECT_PATH_NOT_FOUND)) {
+        /* Not there: the caller creates it or reports ENOENT. */
+        memcpy(out->name, name, nlen * 2);
+        out->len = nlen;
+        out->trailing = c.trailing;
+        break;
+      }
+      err = wasi_errno_from_nt(s);
+      break;
     }
     if (c.last) {
       CloseHandle(h);

@@ -66,6 +66,20 @@ static inline int sandbox_is_link(uint32_t attributes, uint32_t tag) {
  * is relative to the link's directory. 0 or a WASI errno (EINVAL: not a symlink). */
 int32_t sandbox_read_link(HANDLE h, char *buf, uint32_t *len, int *relative);
 
+/* ---- wine.c: Unix symlinks under Wine, which Windows' API does not show there ---- */
+typedef struct { uint64_t dev, ino, nlink, size, atim, mtim, ctim; } linux_stat_out;
+/* 1 when running under Wine and name (in dir) is a Unix symlink: its target (NUL-terminated, WASI_PATH_MAX)
+ * into target and *n, and its lstat into *st when given. 0 otherwise (always on Windows). */
+int sandbox_wine_link(HANDLE dir, const WCHAR *name, uint16_t len, char *target, uint32_t *n, linux_stat_out *st);
+/* Under Wine, makes name (in dir) a Unix symlink to target: 0 or a WASI errno (ENOTSUP on Windows). */
+int32_t sandbox_wine_symlink(HANDLE dir, const WCHAR *name, uint16_t len, const char *target);
+/* Under Wine, when from's final component is a Unix symlink: unlinks it, or renames or hard-links it to
+ * `to`, itself (not what it points to): 0 or a WASI errno; -1 when it is not one (always on Windows). */
+enum { WINE_UNLINK, WINE_RENAME, WINE_LINK };
+int32_t sandbox_wine_link_op(int op, const sandbox_path *from, const sandbox_path *to);
+/* Under Wine, sets a final Unix symlink's own times (fst checked): 0 or a WASI errno; -1 when not one. */
+int32_t sandbox_wine_set_times(const sandbox_path *p, uint64_t atim, uint64_t mtim, int32_t fst);
+
 /* ---- wasi_fd.c ---- */
 /* Reopens an open directory's handle (the same directory, whatever its name is now). */
 NTSTATUS wasi_reopen_directory(HANDLE dir, DWORD access, HANDLE *out);

@@ -133,6 +133,7 @@ int32_t w2n_wasi_path_remove_directory(w2n_memory *m, int32_t fd, int32_t path, 
   int32_t err = resolve(m, fd, WASI_RIGHT_PATH_REMOVE_DIRECTORY, (uint32_t)path, (uint32_t)len, 0, &r);
   if (err) return err;
   if (!r.sp.len) { sandbox_done(&r.sp); return WASI_EINVAL; } /* rmdir(".") */
+  if (sandbox_wine_link(r.sp.dir, r.sp.name, r.sp.len, NULL, NULL, NULL)) { sandbox_done(&r.sp); return WASI_ENOTDIR; }
   HANDLE h;
   uint32_t attrs, tag;
   err = open_final(&r, DELETE_ACCESS, 0, &h, &attrs, &tag);
@@ -149,6 +150,10 @@ int32_t w2n_wasi_path_unlink_file(w2n_memory *m, int32_t fd, int32_t path, int32
   int32_t err = resolve(m, fd, WASI_RIGHT_PATH_UNLINK_FILE, (uint32_t)path, (uint32_t)len, 0, &r);
   if (err) return err;
   if (!r.sp.len) { sandbox_done(&r.sp); return WASI_EISDIR; }
+  if (!r.sp.trailing && (err = sandbox_wine_link_op(WINE_UNLINK, &r.sp, NULL)) >= 0) {
+    sandbox_done(&r.sp); /* a Unix symlink under Wine (wine.c) */
+    return err;
+  }
   HANDLE h;
   uint32_t attrs, tag;
   err = open_final(&r, DELETE_ACCESS, 0, &h, &attrs, &tag);
@@ -185,6 +190,9 @@ int32_t w2n_wasi_path_rename(w2n_memory *m, int32_t fd, int32_t old_path, int32_
   HANDLE h = NULL, t = NULL;
   uint32_t attrs, tag, tattrs, ttag;
   if (!from.sp.len || !to.sp.len) { err = WASI_EBUSY_; goto done; } /* renaming "." or onto it */
+  if (!from.sp.trailing && !to.sp.trailing && (err = sandbox_wine_link_op(WINE_RENAME, &from.sp, &to.sp)) >= 0)
+    goto done; /* a Unix symlink under Wine (wine.c): the kernel's rename */
+  err = 0;
   if ((err = open_final(&from, DELETE_ACCESS, 0, &h, &attrs, &tag))) goto done;
   int from_dir = (attrs & FILE_ATTRIBUTE_DIRECTORY) && !sandbox_is_link(attrs, tag);
   if (from.sp.trailing && !from_dir) { err = WASI_ENOTDIR; goto done; }
@@ -222,6 +230,12 @@ int32_t w2n_wasi_path_filestat_get(w2n_memory *m, int32_t fd, int32_t flags, int
   int32_t err = resolve(m, fd, WASI_RIGHT_PATH_FILESTAT_GET, (uint32_t)path, (uint32_t)len,
                         flags & WASI_LOOKUP_SYMLINK_FOLLOW, &r);
   if (err) return err;
+  linux_stat_out lst;
+  if (!(flags & WASI_LOOKUP_SYMLINK_FOLLOW) && r.sp.len && sandbox_wine_link(r.sp.dir, r.sp.name, r.sp.len, NULL, NULL, &lst)) {
+    sandbox_done(&r.sp); /* a Unix symlink under Wine (wine.c): its own lstat */
+    wasi_pack_filestat(p, lst.dev, lst.ino, WASI_FILETYPE_SYMBOLIC_LINK, lst.nlink, lst.size, lst.atim, lst.mtim, lst.ctim);
+    return 0;
+  }
   HANDLE h;
   uint32_t attrs, tag;
   err = open_final(&r, 0, 0, &h, &attrs, &tag);
@@ -240,6 +254,10 @@ int32_t w2n_wasi_path_filestat_set_times(w2n_memory *m, int32_t fd, int32_t flag
   err = resolve(m, fd, WASI_RIGHT_PATH_FILESTAT_SET_TIMES, (uint32_t)path, (uint32_t)len,
                 flags & WASI_LOOKUP_SYMLINK_FOLLOW, &r);
   if (err) return err;
+  if (!(flags & WASI_LOOKUP_SYMLINK_FOLLOW) && (err = sandbox_wine_set_times(&r.sp, (uint64_t)atim, (uint64_t)mtim, fst)) >= 0) {
+    sandbox_done(&r.sp); /* a Unix symlink under Wine (wine.c) */
+    return err;
+  }
   HANDLE h;
   uint32_t attrs, tag;
   err = open_final(&r, FILE_WRITE_ATTRIBUTES, 0, &h, &attrs, &tag);
@@ -263,12 +281,16 @@ int32_t w2n_wasi_path_readlink(w2n_memory *m, int32_t fd, int32_t path, int32_t 
   HANDLE h;
   uint32_t attrs, tag, n;
   int relative;
-  err = open_final(&r, 0, 0, &h, &attrs, &tag);
-  sandbox_done(&r.sp);
-  if (err) return err;
-  err = sandbox_is_link(attrs, tag) ? sandbox_read_link(h, target, &n, &relative) : WASI_EINVAL;
-  CloseHandle(h);
-  if (err) return err;
+  if (sandbox_wine_link(r.sp.dir, r.sp.name, r.sp.len, target, &n, NULL)) {
+    sandbox_done(&r.sp); /* a Unix symlink under Wine (wine.c) */
+  } else {
+    err = open_final(&r, 0, 0, &h, &attrs, &tag);
+    sandbox_done(&r.sp);
+    if (err) return err;
+    err = sandbox_is_link(attrs, tag) ? sandbox_read_link(h, target, &n, &relative) : WASI_EINVAL;
+    CloseHandle(h);
+    if (err) return err;
+  }
   if (n > (uint32_t)buf_len) n = (uint32_t)buf_len; /* truncates, like readlink */
   memcpy(out, target, n);
   put_u32(pu, n);
@@ -320,6 +342,9 @@ int32_t w2n_wasi_path_symlink(w2n_memory *m, int32_t old_path, int32_t old_len, 
     }
     sandbox_done(&tp);
   }
+  /* Under Wine, which has no reparse points, a Unix symlink (wine.c); on Windows this is ENOTSUP. */
+  err = sandbox_wine_symlink(r.sp.dir, r.sp.name, r.sp.len, target);
+  if (err != WASI_ENOTSUP) { sandbox_done(&r.sp); return err; }
   HANDLE h;
   NTSTATUS s = sandbox_create(&r.sp, FILE_WRITE_ATTRIBUTES | FILE_WRITE_DATA | DELETE_ACCESS, FILE_CREATE, options, &h);
   sandbox_done(&r.sp);
@@ -356,6 +381,8 @@ int32_t w2n_wasi_path_link(w2n_memory *m, int32_t old_fd, int32_t old_flags, int
   if (!to.sp.len) { err = WASI_EEXIST; goto done; }
   if (to.sp.trailing) { err = trailing_slash_error(&to); goto done; }
   if (!from.sp.len) { err = WASI_EPERM; goto done; }
+  if ((err = sandbox_wine_link_op(WINE_LINK, &from.sp, &to.sp)) >= 0) goto done; /* a Unix symlink under Wine */
+  err = 0;
   if ((err = open_final(&from, 0, 0, &h, &attrs, &tag))) goto done;
   if ((attrs & FILE_ATTRIBUTE_DIRECTORY) && !sandbox_is_link(attrs, tag)) { err = WASI_EPERM; goto done; }
   err = nt_result(set_name(h, FileLinkInformation_, 0, &to.sp));

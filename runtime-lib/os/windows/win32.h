@@ -95,6 +95,9 @@ typedef struct {
   DWORD volume_serial, size_high, size_low, links, index_high, index_low;
 } BY_HANDLE_FILE_INFORMATION;
 W2N_IMPORT BOOL GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *info);
+/* Finding Wine's own ntdll exports at run time (wasi-shim/windows/wine.c): absent on Windows. */
+W2N_IMPORT HANDLE GetModuleHandleW(const WCHAR *name);
+W2N_IMPORT void *GetProcAddress(HANDLE module, const char *name);
 
 /* ntdll.dll: the native file API, which opens a name relative to a directory handle (what the WASI
  * sandbox is built on: wasi-shim/windows/sandbox.c). Layouts are winternl.h's / ntifs.h's on x64. */
