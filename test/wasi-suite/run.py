@@ -16,7 +16,8 @@ or, in the operation-based form, a list of run / read / wait operations (connect
 operations and the "sockets"/"http" proposals are not supported: such tests are skipped).
 
 Cross targets (--target=aarch64-linux, armv7-linux, riscv64-linux) are compiled on this host and run under
-qemu-user-static (qemu-aarch64-static, qemu-arm-static, qemu-riscv64-static). --tests FILE runs only the
+qemu-user-static (qemu-aarch64-static, qemu-arm-static, qemu-riscv64-static); --target=x86_64-windows runs
+the PE under Wine (/usr/lib/wine/wine64, --wine-prefix), its preopens given as Z: paths. --tests FILE runs only the
 tests FILE lists ('lang/name' per line, # comments), failing if one of them is not in the suite, so that a
 subset cannot shrink silently when the suite changes (lit runs cross-subset.txt this way per cross target).
 
@@ -43,6 +44,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import hostcpu  # noqa: E402  (test/hostcpu.py)
+
+WINE64 = "/usr/lib/wine/wine64"
 
 QEMU = {
     "aarch64-linux": "qemu-aarch64-static",
@@ -131,11 +134,15 @@ def run_test(opts, cell, test_dir, name):
             return "PASS", []
 
         argv = [exe] + [str(a) for a in run.get("args", []) or []]
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         if opts.target in QEMU:
             argv = [QEMU[opts.target]] + argv
+        elif opts.target == "x86_64-windows":
+            argv = [WINE64] + argv
+            env.update(WINEPREFIX=opts.wine_prefix, WINEDEBUG="-all", HOME=os.environ.get("HOME", "/tmp"))
         try:
             p = subprocess.run(argv, capture_output=True, timeout=opts.timeout, cwd=tmp, stdin=subprocess.DEVNULL,
-                               env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
+                               env=env)
         except subprocess.TimeoutExpired:
             return "FAIL", ["timed out after %ds" % opts.timeout]
 
@@ -163,7 +170,10 @@ def main():
     ap.add_argument("--wasm2native", default=os.path.join(root, "build", "bin", "wasm2native"))
     ap.add_argument("--suite", default=os.path.join(os.path.dirname(root), "shared", "testsuites", "wasi"),
                     help="the wasi-testsuite folder (holding c/, rust/, assemblyscript/)")
-    ap.add_argument("--target", default="", help="wasm2native target (cross targets run under qemu-user-static)")
+    ap.add_argument("--target", default="",
+                    help="wasm2native target (cross targets run under qemu-user-static, x86_64-windows under Wine)")
+    ap.add_argument("--wine-prefix", default=os.path.join(root, "build", "test-output", "wine-prefix"),
+                    help="WINEPREFIX for x86_64-windows (lit's, made by llvm-lit.cfg, by default)")
     ap.add_argument("--filter", default="", help="only tests whose 'lang/name' contains this substring")
     ap.add_argument("--tests", default="", help="only the tests listed in this file ('lang/name' per line)")
     ap.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1))
@@ -176,7 +186,7 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true", help="also print reasons of skipped tests")
     opts = ap.parse_args()
     if not opts.timeout:
-        opts.timeout = 120 if opts.target in QEMU else 30
+        opts.timeout = 120 if opts.target in QEMU or opts.target == "x86_64-windows" else 30
     if opts.target in QEMU and not shutil.which(QEMU[opts.target]):
         print("error: %s is needed to run --target=%s" % (QEMU[opts.target], opts.target), file=sys.stderr)
         return 2

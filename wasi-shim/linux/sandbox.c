@@ -26,20 +26,6 @@
 int w2n_sandbox_disable_openat2;
 static int openat2_missing;
 
-int32_t wasi_copy_path(w2n_memory *m, uint32_t ptr, uint32_t len, char *buf) {
-  uint8_t *p = guest_ptr(m, ptr, len);
-  if (!p) return WASI_EFAULT;
-  if (len >= WASI_PATH_MAX) return WASI_ENAMETOOLONG;
-  for (uint32_t i = 0; i < len; i++)
-    if (p[i] == 0) return WASI_EINVAL; /* a NUL would silently shorten the path */
-  memcpy(buf, p, len);
-  buf[len] = 0;
-  return 0;
-}
-
-static int is_dot(const char *s, size_t n) { return n == 1 && s[0] == '.'; }
-static int is_dotdot(const char *s, size_t n) { return n == 2 && s[0] == '.' && s[1] == '.'; }
-
 static int neg_wasi(long linux_result) { return -wasi_errno_from_linux(linux_result); }
 
 /* Component-by-component resolution; see the header comment. Returns an fd or -WASI errno. */
@@ -51,26 +37,23 @@ static int fallback_open(int root, const char *path, int flags, int mode, int fo
   int cur = root, owned = 0, depth = 0, links = 0, result;
   char *p = work;
   for (;;) {
-    while (*p == '/') p++;
-    char *start = p;
-    while (*p && *p != '/') p++;
-    size_t clen = (size_t)(p - start);
-    char *rest = p;
-    while (*rest == '/') rest++;
-    int last = *rest == 0;
-    int trailing = last && rest != p; /* "name/" must be a directory and is always followed */
+    wasi_component c;
+    wasi_next_component(&p, &c);
+    char *start = c.start, *rest = c.rest;
+    size_t clen = c.len;
+    int last = c.last, trailing = c.trailing;
     char comp[NAME_MAX + 1];
     if (clen > NAME_MAX) { result = -WASI_ENAMETOOLONG; break; }
     if (clen == 0) { comp[0] = '.'; comp[1] = 0; last = 1; }
     else { memcpy(comp, start, clen); comp[clen] = 0; }
 
-    if (clen == 0 || is_dot(comp, clen)) {
+    if (clen == 0 || wasi_is_dot(comp, clen)) {
       if (!last) continue;
       long r = sys_openat(cur, ".", flags & ~(W2N_O_CREAT | W2N_O_EXCL), mode);
       result = r < 0 ? neg_wasi(r) : (int)r;
       break;
     }
-    if (is_dotdot(comp, clen)) {
+    if (wasi_is_dotdot(comp, clen)) {
       if (depth == 0) { result = -WASI_ENOTCAPABLE; break; }
       long r = sys_openat(cur, "..", W2N_O_PATH | W2N_O_DIRECTORY | W2N_O_CLOEXEC, 0);
       if (r < 0) { result = neg_wasi(r); break; }
@@ -166,7 +149,7 @@ int32_t sandbox_parent(int root, const char *path, int follow, int *dir_fd, char
     const char *name = work + slash;
     size_t nlen = len - slash;
     if (nlen > NAME_MAX) return WASI_ENAMETOOLONG;
-    if (is_dot(name, nlen) || is_dotdot(name, nlen)) {
+    if (wasi_is_dot(name, nlen) || wasi_is_dotdot(name, nlen)) {
       /* The whole path names a directory: open it (checked by the sandbox) and use ".". */
       int fd = sandbox_open(root, work, W2N_O_PATH | W2N_O_DIRECTORY, 0, 1);
       if (fd < 0) return -fd;

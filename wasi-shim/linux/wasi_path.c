@@ -20,11 +20,6 @@ static int32_t base_dir(int32_t fd, uint64_t rights, int *host) {
   return 0;
 }
 
-static int ends_with_slash(const char *path) {
-  size_t n = w2n_strlen(path);
-  return n > 0 && path[n - 1] == '/';
-}
-
 /* A new name "name/" (path_symlink, path_link) can only denote a directory, which these calls never
  * create: ENOENT if nothing is there, EEXIST for a directory, ENOTDIR otherwise. Closes pd. */
 static int32_t trailing_slash_error(int pd, const char *last) {
@@ -50,23 +45,11 @@ int32_t w2n_wasi_path_open(w2n_memory *m, int32_t fd, int32_t dirflags, int32_t 
   char buf[WASI_PATH_MAX];
   uint8_t *out = guest_ptr(m, (uint32_t)opened_fd, 4);
   if (!out) return WASI_EFAULT;
-  int32_t err = wasi_copy_path(m, (uint32_t)path, (uint32_t)path_len, buf);
+  wasi_fd *dir;
+  int32_t err = wasi_path_open_begin(m, fd, (uint32_t)path, (uint32_t)path_len, oflags, fdflags, buf, &dir);
   if (err) return err;
-  wasi_fd *dir = wasi_fd_get((uint32_t)fd);
-  if (!dir) return WASI_EBADF;
-  if (dir->filetype != WASI_FILETYPE_DIRECTORY) return WASI_ENOTDIR;
-  if ((oflags & ~0xf) || (fdflags & ~0x1f)) return WASI_EINVAL;
-  /* The directory needs path_open, plus path_create_file to create and path_filestat_set_size to
-   * truncate (refused with EPERM, as other runtimes do). */
-  uint64_t need = WASI_RIGHT_PATH_OPEN | ((oflags & WASI_OFLAG_CREAT) ? WASI_RIGHT_PATH_CREATE_FILE : 0);
-  if ((dir->rights_base & need) != need) return WASI_ENOTCAPABLE;
-  if ((oflags & WASI_OFLAG_TRUNC) && !(dir->rights_base & WASI_RIGHT_PATH_FILESTAT_SET_SIZE)) return WASI_EPERM;
-
-  /* The access mode follows the requested rights, as in wasi-libc's open(). */
-  uint64_t rb = (uint64_t)rights_base;
-  int want_read = (rb & (WASI_RIGHT_FD_READ | WASI_RIGHT_FD_READDIR)) != 0;
-  int want_write = (rb & (WASI_RIGHT_FD_DATASYNC | WASI_RIGHT_FD_WRITE | WASI_RIGHT_FD_ALLOCATE |
-                          WASI_RIGHT_FD_FILESTAT_SET_SIZE)) != 0;
+  int access = wasi_open_access((uint64_t)rights_base);
+  int want_read = access & WASI_WANT_READ, want_write = access & WASI_WANT_WRITE;
   int flags = want_write ? (want_read ? W2N_O_RDWR : W2N_O_WRONLY) : W2N_O_RDONLY;
   if (oflags & WASI_OFLAG_DIRECTORY) flags |= W2N_O_DIRECTORY; /* with write rights: EISDIR */
   if (oflags & WASI_OFLAG_CREAT) flags |= W2N_O_CREAT;
@@ -83,11 +66,9 @@ int32_t w2n_wasi_path_open(w2n_memory *m, int32_t fd, int32_t dirflags, int32_t 
   struct w2n_statx st;
   long r = sys_statx(hfd, "", W2N_AT_EMPTY_PATH, W2N_STATX_BASIC_STATS, &st);
   if (r < 0) { sys_close(hfd); return wasi_errno_from_linux(r); }
-  /* The new fd gets the requested rights, limited to what the directory hands down and to what the
-   * file type supports (a directory gets no fd_seek/fd_read/..., a file no path rights). */
   uint8_t type = wasi_filetype_from_mode(st.stx_mode);
-  uint64_t base = rb & dir->rights_inheriting & wasi_max_rights(type);
-  uint64_t inh = type == WASI_FILETYPE_DIRECTORY ? (uint64_t)rights_inheriting & dir->rights_inheriting : 0;
+  uint64_t base, inh;
+  wasi_open_rights(dir, type, (uint64_t)rights_base, (uint64_t)rights_inheriting, &base, &inh);
   uint32_t nfd;
   err = wasi_fd_insert(hfd, type, base, inh, &nfd);
   if (err) { sys_close(hfd); return err; }
@@ -211,7 +192,7 @@ int32_t w2n_wasi_path_symlink(w2n_memory *m, int32_t old_path, int32_t old_len, 
   int pd;
   err = resolve_parent(m, fd, WASI_RIGHT_PATH_SYMLINK, (uint32_t)new_path, (uint32_t)new_len, 0, &pd, last, buf);
   if (err) return err;
-  if (ends_with_slash(buf)) return trailing_slash_error(pd, last);
+  if (wasi_ends_with_slash(buf)) return trailing_slash_error(pd, last);
   long r = sys_symlinkat(target, pd, last);
   sys_close(pd);
   return wasi_result(r);
@@ -227,7 +208,7 @@ int32_t w2n_wasi_path_link(w2n_memory *m, int32_t old_fd, int32_t old_flags, int
   if (err) return err;
   err = resolve_parent(m, new_fd, WASI_RIGHT_PATH_LINK_TARGET, (uint32_t)new_path, (uint32_t)new_len, 0, &p2, l2, b2);
   if (err) { sys_close(p1); return err; }
-  if (ends_with_slash(b2)) { sys_close(p1); return trailing_slash_error(p2, l2); }
+  if (wasi_ends_with_slash(b2)) { sys_close(p1); return trailing_slash_error(p2, l2); }
   long r = sys_linkat(p1, l1, p2, l2, 0);
   sys_close(p1);
   sys_close(p2);

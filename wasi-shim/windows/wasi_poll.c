@@ -4,8 +4,8 @@
  * against their own clock). Without an fd subscription the call sleeps until the earliest deadline
  * (Sleep in whole milliseconds, rounded up, then re-checked against the monotonic clock so it never
  * returns early) and reports every clock subscription whose time has passed. fd subscriptions on an
- * open standard handle are reported ready at once (a following read or write may block: readiness of
- * consoles and pipes is not checked yet); on any other fd they carry EBADF. Either kind of fd event
+ * open fd are reported ready at once (files always are; a following read or write on a console or
+ * pipe may block: their readiness is not checked yet); on an unopened fd they carry EBADF. Either kind of fd event
  * makes the call return without sleeping, as a ready fd does on Linux.
  */
 #include "wasi.h"
@@ -66,7 +66,7 @@ int32_t w2n_wasi_poll_oneoff(w2n_memory *m, int32_t in, int32_t out, int32_t nsu
         int due = (get_u16(s + 40) & 1) ? (uint64_t)now >= timeout : elapsed >= timeout;
         if (!due) continue;
       }
-    } else if (!wasi_std_handle(get_u32(s + 16))) {
+    } else if (!wasi_fd_get(get_u32(s + 16))) {
       error = WASI_EBADF;
     }
     uint8_t *ev = pout + (size_t)nev * EVENT_SIZE;

@@ -38,6 +38,7 @@ typedef struct { DWORD lo, hi; } FILETIME;
 #define FILE_TYPE_PIPE 3
 
 #define ERROR_BROKEN_PIPE 109u
+#define ERROR_ACCESS_DENIED 5u
 #define ERROR_HANDLE_EOF 38u
 #define ERROR_NO_DATA 232u
 
@@ -81,6 +82,56 @@ W2N_IMPORT BOOL GetProcessTimes(HANDLE p, FILETIME *creation, FILETIME *exit, FI
 W2N_IMPORT BOOL GetThreadTimes(HANDLE t, FILETIME *creation, FILETIME *exit, FILETIME *kernel, FILETIME *user);
 W2N_IMPORT BOOL SwitchToThread(void);
 W2N_IMPORT void Sleep(DWORD milliseconds);
+
+/* Files (wasi-shim/windows): kernel32 calls on handles that ntdll's NtCreateFile opened. */
+W2N_IMPORT BOOL CloseHandle(HANDLE h);
+W2N_IMPORT BOOL FlushFileBuffers(HANDLE h);
+W2N_IMPORT BOOL SetFilePointerEx(HANDLE h, LARGE_INTEGER distance, LARGE_INTEGER *new_position, DWORD method);
+W2N_IMPORT HANDLE CreateFileW(const WCHAR *name, DWORD access, DWORD share, void *security, DWORD disposition,
+                              DWORD flags, HANDLE template_file);
+typedef struct {
+  DWORD attributes;
+  FILETIME creation, last_access, last_write;
+  DWORD volume_serial, size_high, size_low, links, index_high, index_low;
+} BY_HANDLE_FILE_INFORMATION;
+W2N_IMPORT BOOL GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *info);
+/* Finding Wine's own ntdll exports at run time (wasi-shim/windows/wine.c): absent on Windows. */
+W2N_IMPORT HANDLE GetModuleHandleW(const WCHAR *name);
+W2N_IMPORT void *GetProcAddress(HANDLE module, const char *name);
+
+/* ntdll.dll: the native file API, which opens a name relative to a directory handle (what the WASI
+ * sandbox is built on: wasi-shim/windows/sandbox.c). Layouts are winternl.h's / ntifs.h's on x64. */
+typedef int32_t NTSTATUS;
+typedef struct {
+  uint16_t Length, MaximumLength; /* in bytes */
+  WCHAR *Buffer;
+} UNICODE_STRING;
+typedef struct {
+  uint32_t Length;
+  HANDLE RootDirectory;
+  UNICODE_STRING *ObjectName;
+  uint32_t Attributes;
+  void *SecurityDescriptor, *SecurityQualityOfService;
+} OBJECT_ATTRIBUTES;
+typedef struct {
+  union { NTSTATUS Status; void *Pointer; };
+  uintptr_t Information;
+} IO_STATUS_BLOCK;
+W2N_IMPORT NTSTATUS NtCreateFile(HANDLE *h, DWORD access, OBJECT_ATTRIBUTES *attr, IO_STATUS_BLOCK *io,
+                                 LARGE_INTEGER *alloc_size, uint32_t file_attributes, uint32_t share,
+                                 uint32_t disposition, uint32_t options, void *ea, uint32_t ea_len);
+W2N_IMPORT NTSTATUS NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK *io, void *buf, uint32_t len, uint32_t klass);
+W2N_IMPORT NTSTATUS NtSetInformationFile(HANDLE h, IO_STATUS_BLOCK *io, void *buf, uint32_t len, uint32_t klass);
+W2N_IMPORT NTSTATUS NtQueryDirectoryFile(HANDLE h, HANDLE event, void *apc, void *apc_context, IO_STATUS_BLOCK *io,
+                                         void *buf, uint32_t len, uint32_t klass, unsigned char single,
+                                         UNICODE_STRING *mask, unsigned char restart);
+W2N_IMPORT NTSTATUS NtFsControlFile(HANDLE h, HANDLE event, void *apc, void *apc_context, IO_STATUS_BLOCK *io,
+                                    uint32_t code, void *in, uint32_t in_len, void *out, uint32_t out_len);
+W2N_IMPORT NTSTATUS NtReadFile(HANDLE h, HANDLE event, void *apc, void *apc_context, IO_STATUS_BLOCK *io, void *buf,
+                               uint32_t len, LARGE_INTEGER *offset, uint32_t *key);
+W2N_IMPORT NTSTATUS NtWriteFile(HANDLE h, HANDLE event, void *apc, void *apc_context, IO_STATUS_BLOCK *io,
+                                const void *buf, uint32_t len, LARGE_INTEGER *offset, uint32_t *key);
+W2N_IMPORT DWORD RtlNtStatusToDosError(NTSTATUS status);
 
 /* advapi32.dll: RtlGenRandom, the system's CSPRNG (what the CRT's rand_s uses). ProcessPrng in
  * bcryptprimitives.dll is newer, but Wine 8 (Debian 12) lacks it. */
