@@ -54,7 +54,7 @@ echo "setup: all packages present"
 $SUDO env W2N_NPM_CACHE="${W2N_NPM_CACHE:-/var/cache/wasm2native/npm}" \
   python3 "$(dirname "$0")/../test/corpus/build.py" install
 
-# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4, sqlite3, mujs), unpacked outside the repo. Each
+# Source packages for test/programs and bench/programs (zlib, bzip2, lua5.4, sqlite3, mujs, python3.11), unpacked outside the repo. Each
 # is fetched only if its unpacked folder (recognised by a header inside it) is absent. Needs a deb-src
 # entry: one is added mirroring the main Debian entry if the system has none.
 SRC_CACHE=/var/cache/wasm2native/src
@@ -83,6 +83,7 @@ fetch_source bzip2 'bzip2-*/bzlib.h'
 fetch_source lua5.4 'lua5.4-*/src/lua.h'
 fetch_source sqlite3 'sqlite3-*/test/speedtest1.c'
 fetch_source mujs 'mujs-*/mujs.h'
+fetch_source python3.11 'python3.11-*/Tools/wasm/config.site-wasm32-wasi'
 
 # SQLite's source package is its canonical tree, not the amalgamation: generate sqlite3.c (one 8 MB file, as
 # SQLite ships it and as programs embed it) once, in the unpacked folder's bld/, with the tree's own
@@ -95,3 +96,8 @@ for sqlite in "$SRC_CACHE"/sqlite3-*/; do
   fi
 done
 echo "setup: source packages present in $SRC_CACHE"
+
+# CPython's native and wasm32-wasi builds (test/programs/cpython.test, bench/), made once into
+# /var/cache/wasm2native/build and reused while the recipe is unchanged: configure and make twice, about
+# 4 minutes of CPU (test/programs/Inputs/build-cpython.py; the test builds it itself when absent).
+$SUDO python3 "$(dirname "$0")/../test/programs/Inputs/build-cpython.py"
